@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.dcis.posts.RegistryClock;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import org.dcis.posts.post.CoveragePeriod;
 import org.dcis.posts.post.PostRegistry;
 import org.dcis.posts.rules.RegistryException;
@@ -36,8 +38,9 @@ public class CountryResource {
     private static final Map<String, Comparator<CountryView>> ORDER = Map.of(
             "code", Comparator.comparing(CountryView::code),
             "alpha3", Comparator.comparing(CountryView::alpha3),
-            "nameEn", Comparator.comparing(CountryView::nameEn),
-            "nameFr", Comparator.comparing(CountryView::nameFr),
+            // names sort as readers expect (É with E), not by code point
+            "nameEn", Comparator.comparing(CountryView::nameEn, collator(ULocale.ENGLISH)),
+            "nameFr", Comparator.comparing(CountryView::nameFr, collator(ULocale.FRENCH)),
             "continent", Comparator.comparing((CountryView c) -> c.continent() == null ? "" : c.continent().name()));
 
     private final CountryCatalog catalog;
@@ -109,6 +112,12 @@ public class CountryResource {
                 "no post covered " + country.code() + " on " + when));
         return new CountryCoverageView(country.code(), when, period.postId(), period.validFrom(), period.validTo(),
                 posts.view(posts.require(period.postId())));
+    }
+
+    private static Comparator<Object> collator(ULocale locale) {
+        Collator collator = Collator.getInstance(locale);
+        collator.setStrength(Collator.SECONDARY);
+        return collator::compare;
     }
 
     private Country require(String code) {
