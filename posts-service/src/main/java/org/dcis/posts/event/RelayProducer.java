@@ -33,7 +33,7 @@ public class RelayProducer {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());

@@ -130,6 +130,7 @@ public class ProblemMappers {
                 case "coverage_one_current_post" -> "a country of this request was claimed by another post at the same time";
                 case "assignment_one_current_per_officer" -> "this officer already has a current assignment";
                 case "post_pkey" -> "this post already exists";
+                case "officer_pkey" -> "this officer was just recorded by a simultaneous request; retry to see its assignment";
                 default -> "the change conflicts with the registry (" + name + ")";
             };
             return respond(Problem.of("conflict", "Conflict", 409, detail, path(uri), null));
