@@ -54,13 +54,12 @@ public class OutboxRelay {
     private volatile Instant lastSuccess;
 
     public OutboxRelay(AgroalDataSource dataSource, KafkaProducer<String, byte[]> producer, PostsConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "dcis.posts.outbox.poll-interval") Duration pollInterval) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.config = config.outbox();
         this.bootstrapServers = bootstrapServers;
-        this.pollInterval = pollInterval;
+        this.pollInterval = config.outbox().pollInterval();
     }
 
     @Scheduled(identity = "outbox-relay", every = "${dcis.posts.outbox.poll-interval}",

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.dcis.posts.PostsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +24,8 @@ public class RelayProducer {
     @Produces
     @Singleton
     KafkaProducer<String, byte[]> relayProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "dcis.posts.outbox.delivery-timeout", defaultValue = "PT2M") Duration deliveryTimeout) {
+            PostsConfig config) {
+        Duration deliveryTimeout = config.outbox().deliveryTimeout();
         Map<String, Object> settings = new HashMap<>();
         settings.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

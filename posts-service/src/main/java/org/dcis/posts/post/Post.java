@@ -95,7 +95,7 @@ public class Post extends PanacheEntityBase {
     }
 
     public void update(String city, String embassy, Contact contact) {
-        requireNotClosed("city");
+        requireNotClosed("status");
         this.city = city;
         this.embassy = embassy;
         this.contact = contact;

@@ -9,11 +9,7 @@ import org.dcis.posts.rules.RegistryException;
 
 import io.quarkus.panache.common.Sort;
 
-/**
- * Paging and sorting parameters, checked against the fields a list can be sorted by.
- *
- * @param sortColumns API sort names mapped to entity attributes
- */
+/** Paging and sorting parameters, checked against the fields a list can be sorted by. */
 public record PageRequest(int page, int size, String sortField, boolean descending) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
@@ -47,7 +43,7 @@ public record PageRequest(int page, int size, String sortField, boolean descendi
         return new PageRequest(p, s, field, desc);
     }
 
-    /** The Panache sort, with a tie-breaker so pages are stable. */
+    /** The Panache sort (API sort names mapped to query attributes), with a tie-breaker so pages are stable. */
     public Sort sort(Map<String, String> attributes, String tieBreaker) {
         String attribute = attributes.getOrDefault(sortField, sortField);
         Sort sort = Sort.by(attribute, descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
