@@ -1,0 +1,6 @@
+package org.dcis.posts.assignment;
+
+/** Filters of the assignment list; null means "any". */
+public record AssignmentFilter(String postId, String officerId, String country, String continent, Force force,
+        OfficerRole role, Theme theme, Boolean current, String text) {
+}

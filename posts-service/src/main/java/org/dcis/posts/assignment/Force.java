@@ -1,0 +1,5 @@
+package org.dcis.posts.assignment;
+
+public enum Force {
+    POLICE_NATIONALE, GENDARMERIE_NATIONALE
+}

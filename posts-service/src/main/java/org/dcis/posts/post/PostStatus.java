@@ -1,0 +1,5 @@
+package org.dcis.posts.post;
+
+public enum PostStatus {
+    OPEN, SUSPENDED, CLOSED
+}
