@@ -139,6 +139,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // the JSON reader wraps some Jackson failures: answer them as if unwrapped, naming the field
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mapping(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -31,6 +31,7 @@ import org.dcis.cooperation.shared.Caller;
 import org.dcis.cooperation.shared.Organisation;
 import org.dcis.cooperation.shared.PageOf;
 import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.web.CurrentCaller;
 import org.dcis.cooperation.web.ETags;
 import org.dcis.cooperation.web.Ids;
 import org.dcis.cooperation.web.Params;
@@ -62,9 +63,9 @@ public class ActionResource {
             }""";
 
     private final ActionService actions;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    ActionResource(ActionService actions, Caller caller) {
+    ActionResource(ActionService actions, CurrentCaller caller) {
         this.actions = actions;
         this.caller = caller;
     }
@@ -88,7 +89,7 @@ public class ActionResource {
                 Params.enumOf(Organisation.class, "organisation", organisation), Params.text("mission", mission, 40),
                 Params.country("country", country), Params.text("post", post, 40), fromDate, toDate,
                 Params.text("text", text, 200));
-        return actions.search(caller, filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
+        return actions.search(caller.get(), filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
 
     @GET
@@ -96,7 +97,7 @@ public class ActionResource {
     @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST })
     @Operation(summary = "One action, with its version as ETag")
     public Response get(@PathParam("id") String id) {
-        ActionSnapshot found = actions.get(caller, Ids.of("action", id));
+        ActionSnapshot found = actions.get(caller.get(), Ids.of("action", id));
         return Response.ok(found).tag(ETags.of(found.version())).build();
     }
 
@@ -107,7 +108,7 @@ public class ActionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revision", value = ACTION_EXAMPLE)))
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ActionTerms terms) {
-        ActionSnapshot revised = actions.revise(caller, Ids.of("action", id), ETags.expectedVersion(ifMatch), terms);
+        ActionSnapshot revised = actions.revise(caller.get(), Ids.of("action", id), ETags.expectedVersion(ifMatch), terms);
         return Response.ok(revised).tag(ETags.of(revised.version())).build();
     }
 
@@ -120,7 +121,7 @@ public class ActionResource {
             @ExampleObject(name = "cancel", value = "{\"status\": \"CANCELLED\", \"reason\": \"Partner service reorganised\"}") }))
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        ActionSnapshot changed = actions.changeStatus(caller, Ids.of("action", id), ETags.expectedVersion(ifMatch), change);
+        ActionSnapshot changed = actions.changeStatus(caller.get(), Ids.of("action", id), ETags.expectedVersion(ifMatch), change);
         return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 }

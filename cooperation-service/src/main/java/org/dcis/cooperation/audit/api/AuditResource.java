@@ -16,6 +16,7 @@ import org.dcis.cooperation.shared.Caller;
 import org.dcis.cooperation.shared.InvalidParameter;
 import org.dcis.cooperation.shared.PageOf;
 import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.web.CurrentCaller;
 import org.dcis.cooperation.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit")
 public class AuditResource {
     private final AuditLog audit;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    AuditResource(AuditLog audit, Caller caller) {
+    AuditResource(AuditLog audit, CurrentCaller caller) {
         this.audit = audit;
         this.caller = caller;
     }
@@ -40,7 +41,7 @@ public class AuditResource {
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
-        return audit.search(caller, Params.text("subject", subject, 200), Params.text("post", post, 40),
+        return audit.search(caller.get(), Params.text("subject", subject, 200), Params.text("post", post, 40),
                 Params.text("targetType", targetType, 30), Params.text("targetId", targetId, 100), instant("from", from),
                 instant("to", to), PageQuery.of(page, size, sort, AuditLog.SORTABLE, "id,desc")).map(AuditView::of);
     }

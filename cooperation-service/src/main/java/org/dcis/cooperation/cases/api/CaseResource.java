@@ -41,6 +41,7 @@ import org.dcis.cooperation.shared.Created;
 import org.dcis.cooperation.shared.Organisation;
 import org.dcis.cooperation.shared.PageOf;
 import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.web.CurrentCaller;
 import org.dcis.cooperation.web.ETags;
 import org.dcis.cooperation.web.Ids;
 import org.dcis.cooperation.web.Params;
@@ -89,9 +90,9 @@ public class CaseResource {
 
     private final CaseService cases;
     private final ActionService actions;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    CaseResource(CaseService cases, ActionService actions, Caller caller) {
+    CaseResource(CaseService cases, ActionService actions, CurrentCaller caller) {
         this.cases = cases;
         this.actions = actions;
         this.caller = caller;
@@ -120,7 +121,7 @@ public class CaseResource {
                 Params.country("country", country), Params.text("post", post, 40),
                 Params.enumOf(CaseStatus.class, "status", status), Params.enumOf(Handling.class, "handling", handling),
                 fromDate, toDate, Params.text("text", text, 200));
-        return cases.search(caller, filter, PageQuery.of(page, size, sort, CaseService.SORTABLE, "openedOn,desc"));
+        return cases.search(caller.get(), filter, PageQuery.of(page, size, sort, CaseService.SORTABLE, "openedOn,desc"));
     }
 
     @POST
@@ -138,7 +139,7 @@ public class CaseResource {
                      "instance": "/cases",
                      "violations": [{"field": "partnerCountry", "message": "partner country ML is not covered by lead post SN-DAKAR (coverage [CV, GM, GW, SN])"}]}""")))
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CaseTerms terms) {
-        Created<CaseSnapshot> created = cases.open(caller, terms, idempotencyKey);
+        Created<CaseSnapshot> created = cases.open(caller.get(), terms, idempotencyKey);
         return Responses.created(created, URI.create("/cases/" + created.value().id()), created.value().version());
     }
 
@@ -147,7 +148,7 @@ public class CaseResource {
     @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST })
     @Operation(summary = "One case, with its version as ETag")
     public Response get(@PathParam("id") String id) {
-        CaseSnapshot found = cases.get(caller, Ids.of("case", id));
+        CaseSnapshot found = cases.get(caller.get(), Ids.of("case", id));
         return Response.ok(found).tag(ETags.of(found.version())).build();
     }
 
@@ -159,7 +160,7 @@ public class CaseResource {
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseTerms terms) {
         UUID caseId = Ids.of("case", id);
-        CaseSnapshot revised = cases.revise(caller, caseId, ETags.expectedVersion(ifMatch), terms);
+        CaseSnapshot revised = cases.revise(caller.get(), caseId, ETags.expectedVersion(ifMatch), terms);
         return Response.ok(revised).tag(ETags.of(revised.version())).build();
     }
 
@@ -172,7 +173,7 @@ public class CaseResource {
     public Response close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseClosure closure) {
         UUID caseId = Ids.of("case", id);
-        CaseSnapshot closed = cases.close(caller, caseId, ETags.expectedVersion(ifMatch), closure);
+        CaseSnapshot closed = cases.close(caller.get(), caseId, ETags.expectedVersion(ifMatch), closure);
         return Response.ok(closed).tag(ETags.of(closed.version())).build();
     }
 
@@ -192,7 +193,7 @@ public class CaseResource {
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
                 null, null, null, null, Params.country("country", country), null, fromDate, toDate,
                 Params.text("text", text, 200));
-        return actions.search(caller, filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
+        return actions.search(caller.get(), filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
 
     @POST
@@ -204,7 +205,7 @@ public class CaseResource {
     @APIResponse(responseCode = "201", description = "Logged")
     public Response log(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ActionTerms terms) {
-        Created<ActionSnapshot> created = actions.log(caller, Ids.of("case", id), terms, idempotencyKey);
+        Created<ActionSnapshot> created = actions.log(caller.get(), Ids.of("case", id), terms, idempotencyKey);
         return Responses.created(created, URI.create("/actions/" + created.value().id()), created.value().version());
     }
 }

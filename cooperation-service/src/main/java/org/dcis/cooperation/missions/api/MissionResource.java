@@ -31,6 +31,7 @@ import org.dcis.cooperation.shared.IsoCountry;
 import org.dcis.cooperation.shared.Organisation;
 import org.dcis.cooperation.shared.PageOf;
 import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.web.CurrentCaller;
 import org.dcis.cooperation.web.ETags;
 import org.dcis.cooperation.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,9 +49,9 @@ public class MissionResource {
     private static final String CODE = "[A-Z0-9][A-Z0-9-]{1,39}";
 
     private final MissionService missions;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    MissionResource(MissionService missions, Caller caller) {
+    MissionResource(MissionService missions, CurrentCaller caller) {
         this.missions = missions;
         this.caller = caller;
     }
@@ -81,7 +82,7 @@ public class MissionResource {
             {"code": "EUCAP-SOMALIA", "name": "EUCAP Somalia", "organisation": "EU", "hostCountries": ["SO"],
              "startsOn": "2012-07-16"}""")))
     public Response create(@Valid @NotNull NewMission request) {
-        Mission mission = missions.create(caller, request.code(), request.terms());
+        Mission mission = missions.create(caller.get(), request.code(), request.terms());
         return Response.created(URI.create("/missions/" + mission.code())).entity(MissionView.of(mission))
                 .tag(ETags.of(mission.version())).build();
     }
@@ -92,7 +93,7 @@ public class MissionResource {
     @Operation(summary = "Revise a mission (If-Match required)")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MissionTerms terms) {
-        Mission mission = missions.update(caller, code, ETags.expectedVersion(ifMatch), terms);
+        Mission mission = missions.update(caller.get(), code, ETags.expectedVersion(ifMatch), terms);
         return Response.ok(MissionView.of(mission)).tag(ETags.of(mission.version())).build();
     }
 
