@@ -59,7 +59,7 @@ class BrokerOutageTest {
 
         SharedServers.kafka().start();
 
-        List<ConsumerRecord<String, byte[]>> records = CooperationTopic.await(cases, 10, Duration.ofSeconds(180));
+        List<ConsumerRecord<String, byte[]>> records = CooperationTopic.read(cases, 10, Duration.ofSeconds(180));
         assertThat(records).hasSize(10);
         Set<String> ids = new HashSet<>();
         records.forEach(r -> assertThat(ids.add(CooperationTopic.parse(r).getId())).isTrue());

@@ -54,7 +54,7 @@ class CooperationEventsTest {
         as(DAKAR).header("If-Match", "\"3\"").body(Map.of("status", "IN_PROGRESS")).post("/actions/" + actionId + "/status")
                 .then().statusCode(422);
 
-        List<ConsumerRecord<String, byte[]>> records = CooperationTopic.await(Set.of(first, second), 8, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> records = CooperationTopic.read(Set.of(first, second), 8, Duration.ofSeconds(60));
 
         assertThat(records).hasSize(8);
         Set<String> ids = new HashSet<>();

@@ -28,7 +28,7 @@ public final class CooperationTopic {
     }
 
     /** Every record keyed by one of {@code keys}, in topic order, once at least {@code expected} arrived. */
-    public static List<ConsumerRecord<String, byte[]>> await(Collection<String> keys, int expected, Duration atMost) {
+    public static List<ConsumerRecord<String, byte[]>> read(Collection<String> keys, int expected, Duration atMost) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers(),
