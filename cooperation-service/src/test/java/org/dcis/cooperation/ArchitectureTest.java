@@ -13,13 +13,15 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDoesNotDependOnRest = noClasses()
-            .that().resideOutsideOfPackages("..api..", "..web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..api..", "..web..", "jakarta.ws.rs..",
+            .that().resideInAPackage("org.dcis.cooperation..")
+            .and().resideOutsideOfPackages("org.dcis.cooperation..api..", "org.dcis.cooperation.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dcis.cooperation..api..",
+                    "org.dcis.cooperation.web..", "jakarta.ws.rs..",
                     "org.jboss.resteasy..", "io.quarkus.resteasy..", "io.vertx.ext.web..")
             .because("domain rules must hold whatever the transport; REST resources adapt to the domain");
 
     @ArchTest
     static final ArchRule resourcesLiveInApiPackages = classes()
             .that().areAnnotatedWith(jakarta.ws.rs.Path.class)
-            .should().resideInAPackage("..api..");
+            .should().resideInAPackage("org.dcis.cooperation..api..");
 }

@@ -119,7 +119,7 @@ class ActionApiTest {
     @Test
     void actionsAreFilteredAcrossCasesAndNotLoggedOnClosedCases() {
         log(with(with(action("Joint op " + tag), "kind", "OPERATIONAL"), "type", "JOINT_OPERATION"));
-        log(with(action("Training " + tag), "plannedStart", "2025-05-01"));
+        log(with(with(action("Training " + tag), "plannedStart", "2025-05-01"), "plannedEnd", "2025-05-03"));
         as(ANALYST).queryParam("text", tag).queryParam("kind", "OPERATIONAL").get("/actions").then()
                 .body("items.title", contains("Joint op " + tag));
         as(ANALYST).queryParam("text", tag).queryParam("theme", "CYBERCRIME").queryParam("post", "SN-DAKAR")

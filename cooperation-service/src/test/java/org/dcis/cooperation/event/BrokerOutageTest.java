@@ -50,7 +50,7 @@ class BrokerOutageTest {
         as(DAKAR).queryParam("text", tag).get("/cases").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.is(5));
         // the relay reports what waits in the outbox
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.unsent", Integer.class))
                     .singleElement().satisfies(unsent -> assertThat(unsent).isGreaterThanOrEqualTo(10));
