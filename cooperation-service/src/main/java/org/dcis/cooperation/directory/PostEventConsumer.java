@@ -1,6 +1,7 @@
 package org.dcis.cooperation.directory;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +12,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -41,25 +41,40 @@ public class PostEventConsumer {
     @Incoming("posts")
     @Blocking
     public void onPostEvent(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
-        PostSnapshot snapshot;
-        try {
-            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(record.value());
-            if (event.getData() == null) {
-                throw new IOException("event without data");
-            }
-            snapshot = json.readValue(event.getData().toBytes(), PostSnapshot.class);
-            if (snapshot.id() == null || snapshot.hostCountry() == null || snapshot.status() == null) {
-                throw new IOException("post snapshot without id, hostCountry or status");
-            }
-        } catch (IOException | EventDeserializationException | IllegalArgumentException | NullPointerException e) {
-            // A malformed event can never succeed: retrying would block the partition forever.
-            LOG.errorf("Skipping unreadable record %s-%d@%d (key %s): %s", record.topic(), record.partition(),
-                    record.offset(), record.key(), e.getMessage());
+        Optional<Parsed> parsed = parse(record);
+        if (parsed.isEmpty()) {
             return;
         }
+        CloudEvent event = parsed.get().event();
+        PostSnapshot snapshot = parsed.get().snapshot();
         boolean changed = directory.apply(event.getSource().toString(), event.getId(), event.getType(), snapshot);
         LOG.debugf("Post event %s %s for %s v%d: %s", event.getType(), event.getId(), snapshot.id(),
                 snapshot.version(), changed ? "applied" : "no change");
+    }
+
+    /**
+     * Reads the structured-mode event and its post snapshot. A record that cannot be read never will be:
+     * it is logged and skipped rather than retried, which would block its partition for good.
+     */
+    private Optional<Parsed> parse(ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+                    .deserialize(record.value());
+            if (event.getData() == null) {
+                throw new IOException("event without data");
+            }
+            PostSnapshot snapshot = json.readValue(event.getData().toBytes(), PostSnapshot.class);
+            if (snapshot.id() == null || snapshot.hostCountry() == null || snapshot.status() == null) {
+                throw new IOException("post snapshot without id, hostCountry or status");
+            }
+            return Optional.of(new Parsed(event, snapshot));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("Skipping unreadable record %s-%d@%d (key %s): %s", record.topic(), record.partition(),
+                    record.offset(), record.key(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private record Parsed(CloudEvent event, PostSnapshot snapshot) {
     }
 }

@@ -87,14 +87,17 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
+        int deliveryTimeout = (int) config.deliveryTimeout().toMillis();
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
+        int requestTimeout = Math.max(1_000, Math.min(10_000, deliveryTimeout / 2));
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "cooperation-outbox-relay",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000),

@@ -50,6 +50,13 @@ class CaseAccessTest {
         as(BOGOTA).queryParam("text", tag).get("/cases").then().statusCode(200)
                 .body("total", is(1)).body("items.id", everyItem(is(internalCase)));
         as(BOGOTA).queryParam("case", restrictedCase).get("/actions").then().statusCode(404);
+        String hidden = as(DAKAR).body(action("Hidden action " + tag)).post("/cases/" + restrictedCase + "/actions")
+                .then().statusCode(201).extract().path("id");
+        as(DAKAR).body(action("Visible action " + tag)).post("/cases/" + internalCase + "/actions").then().statusCode(201);
+        as(BOGOTA).queryParam("text", tag).get("/actions").then().statusCode(200)
+                .body("total", is(1)).body("items[0].title", is("Visible action " + tag));
+        as(BOGOTA).get("/actions/" + hidden).then().statusCode(404);
+        as(ANALYST).queryParam("text", tag).get("/actions").then().body("total", is(2));
         as(DAKAR).get("/cases/" + restrictedCase).then().statusCode(200).body("handling", is("RESTRICTED"));
         as(DAKAR).queryParam("text", tag).get("/cases").then().body("total", is(2));
         as(ANALYST).get("/cases/" + restrictedCase).then().statusCode(200);

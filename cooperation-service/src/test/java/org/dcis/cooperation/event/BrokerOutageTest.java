@@ -49,11 +49,13 @@ class BrokerOutageTest {
         }
         as(DAKAR).queryParam("text", tag).get("/cases").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.is(5));
-        // the relay reports what waits in the outbox
+        // the relay reports what waits in the outbox, and its failing rounds (it retries with backoff)
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.unsent", Integer.class))
                     .singleElement().satisfies(unsent -> assertThat(unsent).isGreaterThanOrEqualTo(10));
+            assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.lastError", String.class))
+                    .singleElement().asString().isNotBlank();
         });
         assertThat(given().get("/q/metrics").then().extract().asString()).contains("dcis_outbox_unsent");
 
