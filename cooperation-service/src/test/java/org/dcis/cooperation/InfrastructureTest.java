@@ -93,6 +93,15 @@ class InfrastructureTest {
     void publishesOpenApiAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", org.hamcrest.Matchers.containsString("cooperation-service"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/cases'.post.requestBody.content.'application/json'.examples.bilateral.value.framework",
+                        org.hamcrest.Matchers.is("BILATERAL"))
+                .body("paths.'/cases/{id}/actions'.post.requestBody.content.'application/json'.examples.training.value.kind",
+                        org.hamcrest.Matchers.is("TECHNICAL"))
+                .body("paths.'/cases'.post.responses.'422'.content.'application/problem+json'.examples.coverage.value.status",
+                        org.hamcrest.Matchers.is(422))
+                .body("paths.keySet()", hasItems("/cases", "/cases/{id}", "/cases/{id}/actions", "/actions", "/missions",
+                        "/directory/posts", "/audit"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
     }

@@ -1,0 +1,21 @@
+package org.dcis.cooperation.actions;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.dcis.cooperation.cases.Framework;
+import org.dcis.cooperation.cases.Theme;
+import org.dcis.cooperation.shared.Organisation;
+
+/**
+ * Filters of the action lists; every one is optional.
+ *
+ * @param country country of the place
+ * @param post    lead post of the case
+ * @param from    planned to start on or after
+ * @param to      planned to start on or before
+ */
+public record ActionFilter(UUID caseId, ActionKind kind, ActionType type, ActionStatus status, Theme theme,
+        Framework framework, Organisation organisation, String mission, String country, String post, LocalDate from,
+        LocalDate to, String text) {
+}

@@ -1,0 +1,7 @@
+package org.dcis.cooperation.actions;
+
+/** What was done. */
+public enum ActionType {
+    TRAINING, EXPERT_MISSION, JOINT_OPERATION, INFORMATION_EXCHANGE, EQUIPMENT_DONATION, STUDY_VISIT,
+    INSTITUTIONAL_MEETING, CONFERENCE, AUDIT_AND_ADVICE, OTHER
+}

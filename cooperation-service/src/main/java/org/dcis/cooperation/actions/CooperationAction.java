@@ -1,0 +1,177 @@
+package org.dcis.cooperation.actions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.dcis.cooperation.shared.RuleViolation;
+
+/** One cooperation action logged on a case; it guards its dates, outcomes and status lifecycle. */
+@Entity
+@Table(name = "cooperation_action")
+public class CooperationAction {
+    @Id
+    private UUID id;
+    @Column(name = "case_id")
+    private UUID caseId;
+    @Enumerated(EnumType.STRING)
+    private ActionKind kind;
+    @Enumerated(EnumType.STRING)
+    private ActionType type;
+    private String title;
+    private String description;
+    @Column(name = "planned_start")
+    private LocalDate plannedStart;
+    @Column(name = "planned_end")
+    private LocalDate plannedEnd;
+    @Column(name = "actual_start")
+    private LocalDate actualStart;
+    @Column(name = "actual_end")
+    private LocalDate actualEnd;
+    @Column(name = "place_country")
+    private String placeCountry;
+    @Column(name = "place_city")
+    private String placeCity;
+    @Column(name = "french_experts")
+    private int frenchExperts;
+    @Column(name = "partner_officers_involved")
+    private int partnerOfficersInvolved;
+    @Column(name = "partner_officers_trained")
+    private int partnerOfficersTrained;
+    @Column(name = "partner_agencies")
+    private String partnerAgencies;
+    @Convert(converter = OutcomesConverter.class)
+    private List<Outcome> outcomes;
+    @Enumerated(EnumType.STRING)
+    private ActionStatus status;
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+    @Column(name = "created_by")
+    private String createdBy;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected CooperationAction() {
+    }
+
+    static CooperationAction log(UUID caseId, ActionTerms terms, String createdBy, Instant now) {
+        CooperationAction action = new CooperationAction();
+        action.id = UUID.randomUUID();
+        action.caseId = caseId;
+        action.status = ActionStatus.PLANNED;
+        action.createdBy = createdBy;
+        action.createdAt = now;
+        action.apply(terms, now);
+        return action;
+    }
+
+    void revise(ActionTerms terms, Instant now) {
+        if (status.isFinal()) {
+            throw new RuleViolation("status", "action " + id + " is " + status + "; it can no longer change");
+        }
+        apply(terms, now);
+    }
+
+    /** Moves the action along its lifecycle; anything else than the next allowed step is refused. */
+    ActionStatus changeStatus(StatusChange change, Instant now, LocalDate today) {
+        ActionStatus previous = status;
+        if (!status.canBecome(change.status())) {
+            throw new RuleViolation("status", "an action cannot go from " + status + " to " + change.status());
+        }
+        LocalDate on = change.on() == null ? today : change.on();
+        switch (change.status()) {
+            case IN_PROGRESS -> actualStart = actualStart == null ? on : actualStart;
+            case COMPLETED -> {
+                if (actualStart != null && on.isBefore(actualStart)) {
+                    throw new RuleViolation("on", "an action cannot complete (" + on + ") before it started (" + actualStart + ")");
+                }
+                actualEnd = on;
+            }
+            case CANCELLED -> {
+                if (change.reason() == null || change.reason().isBlank()) {
+                    throw new RuleViolation("reason", "a cancellation needs a reason");
+                }
+                cancellationReason = change.reason().strip();
+            }
+            default -> throw new IllegalStateException("unexpected target " + change.status());
+        }
+        status = change.status();
+        updatedAt = now;
+        return previous;
+    }
+
+    private void apply(ActionTerms terms, Instant now) {
+        if (terms.plannedEnd() != null && terms.plannedEnd().isBefore(terms.plannedStart())) {
+            throw new RuleViolation("plannedEnd", "the planned end (" + terms.plannedEnd()
+                    + ") is before the planned start (" + terms.plannedStart() + ")");
+        }
+        if (terms.actualEnd() != null && terms.actualStart() == null) {
+            throw new RuleViolation("actualStart", "an actual end needs an actual start");
+        }
+        if (terms.actualEnd() != null && terms.actualEnd().isBefore(terms.actualStart())) {
+            throw new RuleViolation("actualEnd", "the actual end (" + terms.actualEnd()
+                    + ") is before the actual start (" + terms.actualStart() + ")");
+        }
+        List<Outcome> given = terms.outcomes() == null ? List.of() : terms.outcomes();
+        for (int i = 0; i < given.size(); i++) {
+            Outcome outcome = given.get(i);
+            if (outcome.indicator() == Indicator.SEIZURE && (outcome.unit() == null || outcome.unit().isBlank())) {
+                throw new RuleViolation("outcomes[" + i + "].unit", "a seizure needs a unit (kg, units, EUR, ...)");
+            }
+        }
+        Participants who = terms.participants() == null ? Participants.NONE : terms.participants();
+        kind = terms.kind();
+        type = terms.type();
+        title = terms.title().strip();
+        description = terms.description();
+        plannedStart = terms.plannedStart();
+        plannedEnd = terms.plannedEnd();
+        actualStart = terms.actualStart() == null ? actualStart : terms.actualStart();
+        actualEnd = terms.actualEnd() == null ? actualEnd : terms.actualEnd();
+        placeCountry = terms.place().country();
+        placeCity = terms.place().city();
+        frenchExperts = who.frenchExperts() == null ? 0 : who.frenchExperts();
+        partnerOfficersInvolved = who.partnerOfficersInvolved() == null ? 0 : who.partnerOfficersInvolved();
+        partnerOfficersTrained = who.partnerOfficersTrained() == null ? 0 : who.partnerOfficersTrained();
+        partnerAgencies = who.partnerAgencies();
+        outcomes = List.copyOf(given);
+        updatedAt = now;
+    }
+
+    public ActionSnapshot snapshot() {
+        return new ActionSnapshot(id, caseId, kind, type, title, description, plannedStart, plannedEnd, actualStart,
+                actualEnd, new Place(placeCountry, placeCity),
+                new Participants(frenchExperts, partnerOfficersInvolved, partnerOfficersTrained, partnerAgencies),
+                outcomes, status, cancellationReason, createdBy, createdAt, updatedAt, version);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public ActionStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,9 @@
+package org.dcis.cooperation.cases;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Size;
+
+/** Closing a case: the date (today when absent) and an optional closing note on the result. */
+public record CaseClosure(LocalDate closedOn, @Size(max = 1000) String result) {
+}

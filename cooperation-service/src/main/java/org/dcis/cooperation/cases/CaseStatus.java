@@ -1,0 +1,6 @@
+package org.dcis.cooperation.cases;
+
+/** Life of a case. */
+public enum CaseStatus {
+    OPEN, CLOSED
+}

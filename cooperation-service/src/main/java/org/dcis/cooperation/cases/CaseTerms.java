@@ -1,0 +1,39 @@
+package org.dcis.cooperation.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.dcis.cooperation.shared.IsoCountry;
+import org.dcis.cooperation.shared.Organisation;
+
+/**
+ * What an officer states about a case, on creation and on every (full) revision.
+ *
+ * @param countries      countries concerned besides the partner country (which is always included)
+ * @param handling       INTERNAL when absent
+ * @param releasableTo   organisations the case may be shared with
+ * @param openedOn       today when absent
+ * @param expectedReturn the expected return for France's internal security
+ */
+public record CaseTerms(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String summary,
+        @NotNull Framework framework,
+        @IsoCountry String partnerCountry,
+        Organisation organisation,
+        @Size(max = 40) String mission,
+        @NotEmpty @Size(max = 7) List<@NotNull Theme> themes,
+        ExpertiseSpeciality speciality,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,37}", message = "must look like SN-DAKAR") String leadPost,
+        @Size(max = 60) List<@NotNull @IsoCountry String> countries,
+        Handling handling,
+        @Size(max = 9) List<@NotNull Organisation> releasableTo,
+        LocalDate openedOn,
+        @Size(max = 1000) String expectedReturn) {
+}

@@ -1,0 +1,6 @@
+package org.dcis.cooperation.cases;
+
+/** The French police expertise exported (theme EXPERTISE_EXPORT). */
+public enum ExpertiseSpeciality {
+    JUDICIAL_INVESTIGATION, FORENSIC_SCIENCE, PUBLIC_ORDER, BORDER_MANAGEMENT, CYBER_INVESTIGATION, CRISIS_MANAGEMENT, INTELLIGENCE_ANALYSIS, PROTECTION_OF_PERSONS, ROAD_SAFETY
+}

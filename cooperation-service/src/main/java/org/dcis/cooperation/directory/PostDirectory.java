@@ -1,0 +1,94 @@
+package org.dcis.cooperation.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.dcis.cooperation.shared.PageOf;
+import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.shared.RuleViolation;
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** The local directory of posts: applies post events idempotently and answers lookups. */
+@ApplicationScoped
+public class PostDirectory {
+    public static final Set<String> SORTABLE = Set.of("id", "hostCountry", "city", "status", "version");
+    private static final Logger LOG = Logger.getLogger(PostDirectory.class);
+
+    private final EntityManager em;
+    private final DirectoryPosts posts;
+    private final Clock clock;
+
+    PostDirectory(EntityManager em, DirectoryPosts posts, Clock clock) {
+        this.em = em;
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one post event: a known event id is ignored; otherwise the event is recorded and its
+     * snapshot kept if newer, in the caller's transaction, so the record and the effect commit together.
+     */
+    @Transactional
+    public boolean apply(String source, String eventId, String eventType, PostSnapshot snapshot) {
+        var key = new ProcessedEvent.Key(source, eventId);
+        if (em.find(ProcessedEvent.class, key) != null) {
+            LOG.debugf("Post event %s from %s already processed", eventId, source);
+            return false;
+        }
+        Instant now = clock.instant();
+        em.persist(new ProcessedEvent(source, eventId, eventType, now));
+        DirectoryPost post = posts.findById(snapshot.id());
+        if (post == null) {
+            posts.persist(DirectoryPost.from(snapshot, eventId, now));
+            return true;
+        }
+        return post.apply(snapshot, eventId, now);
+    }
+
+    public Optional<DirectoryPost> find(String id) {
+        return posts.findByIdOptional(id);
+    }
+
+    /** The lead post of a case must be known here and open. */
+    public DirectoryPost requireOpenLeadPost(String id) {
+        DirectoryPost post = posts.findById(id);
+        if (post == null) {
+            throw new RuleViolation("leadPost", "post " + id + " is not known to the directory (no event received for it)");
+        }
+        if (!post.isOpen()) {
+            throw new RuleViolation("leadPost", "post " + id + " is " + post.status() + ", not OPEN");
+        }
+        return post;
+    }
+
+    public PageOf<DirectoryPost> list(String country, String status, PageQuery page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (country != null) {
+            where.add("array_contains(coverage, :country)");
+            params.put("country", country);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        String query = String.join(" and ", where);
+        Sort sort = Sort.by(page.sortField(), page.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
+        var found = query.isEmpty() ? posts.findAll(sort) : posts.find(query, sort, params);
+        found.page(Page.of(page.page(), page.size()));
+        return new PageOf<>(found.list(), page.page(), page.size(), found.count());
+    }
+}

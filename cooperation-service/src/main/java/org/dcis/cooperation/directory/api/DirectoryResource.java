@@ -1,0 +1,60 @@
+package org.dcis.cooperation.directory.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.dcis.cooperation.directory.DirectoryPost;
+import org.dcis.cooperation.directory.PostDirectory;
+import org.dcis.cooperation.shared.Caller;
+import org.dcis.cooperation.shared.NotFound;
+import org.dcis.cooperation.shared.PageOf;
+import org.dcis.cooperation.shared.PageQuery;
+import org.dcis.cooperation.web.Params;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The local directory of posts, as fed by dcis.posts.v1 (read-only here). */
+@Path("/directory/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "directory")
+@RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST, Caller.REGISTRY_ADMIN })
+public class DirectoryResource {
+    private final PostDirectory directory;
+
+    DirectoryResource(PostDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Operation(summary = "Posts known here, filtered by covered country or status; paged and sorted")
+    public PageOf<PostView> list(@QueryParam("country") String country, @QueryParam("status") String status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        return directory.list(Params.country("country", country), Params.text("status", status, 20),
+                PageQuery.of(page, size, sort, PostDirectory.SORTABLE, "id")).map(PostView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public PostView get(@PathParam("id") String id) {
+        return directory.find(id).map(PostView::of).orElseThrow(() -> new NotFound("post", id));
+    }
+
+    public record PostView(String id, String hostCountry, String city, String embassy, String status,
+            LocalDate openedOn, LocalDate closedOn, List<String> coverage, int officerCount, long version,
+            String lastEventId, Instant updatedAt) {
+        static PostView of(DirectoryPost post) {
+            return new PostView(post.id(), post.hostCountry(), post.city(), post.embassy(), post.status(),
+                    post.openedOn(), post.closedOn(), post.coverage(), post.officerCount(), post.version(),
+                    post.lastEventId(), post.updatedAt());
+        }
+    }
+}

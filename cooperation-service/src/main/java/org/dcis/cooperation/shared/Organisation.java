@@ -1,0 +1,6 @@
+package org.dcis.cooperation.shared;
+
+/** International organisations France cooperates through. */
+public enum Organisation {
+    EU, UN, INTERPOL, EUROPOL, AU, OSCE, ECOWAS, AMERIPOL, AFRIPOL
+}

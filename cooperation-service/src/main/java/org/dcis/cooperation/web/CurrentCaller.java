@@ -1,0 +1,29 @@
+package org.dcis.cooperation.web;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.dcis.cooperation.shared.Caller;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The caller of the current request, from the verified access token only. Request scoped, so singleton
+ * resources that inject it always see the caller of the request they serve.
+ */
+@RequestScoped
+public class CurrentCaller {
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public Caller get() {
+        Object post = token.getClaim("post_id");
+        return new Caller(token.getSubject(), token.getClaim("preferred_username"),
+                post == null ? null : post.toString(), identity.getRoles());
+    }
+}
