@@ -32,6 +32,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class GatewayRouter {
     /** Before Quarkus' security filters, so that every answer, a 401 included, carries the id. */
     static final int ORDER_REQUEST_ID = -1_000;
+    /** After CORS (which answers preflights) and before authentication. */
+    static final int ORDER_BEARER_REQUIRED = -250;
     /** After authentication, just before Quarkus' own upload limit (which answers without a body). */
     static final int ORDER_BODY_LIMIT = -3;
 
@@ -64,6 +66,7 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
         router.route().failureHandler(GatewayRouter::securityFailure);
+        router.route().order(ORDER_BEARER_REQUIRED).handler(GatewayRouter::requireBearer);
         router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
         for (Downstream downstream : Downstream.values()) {
             router.routeWithRegex(downstream.paths().pattern())
@@ -81,16 +84,40 @@ public class GatewayRouter {
         }
     }
 
+    /**
+     * A request with no bearer token at all (none, empty, or other schemes such as Basic) is refused here
+     * with a problem, before any token work. Quarkus' permission policy would refuse it too, but with an
+     * empty body; this keeps every refusal in one shape. Probes, metrics and the API description stay open.
+     */
+    private static void requireBearer(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/q/") || path.equals("/openapi.json")) {
+            ctx.next();
+            return;
+        }
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.substring(7).isBlank()) {
+            unauthenticated(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private static void unauthenticated(RoutingContext ctx) {
+        // Deliberately silent about what was wrong with the token: that would help a forger.
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"dcis\"");
+        Problems.send(ctx, 401, "unauthenticated", "Authentication required",
+                "A valid bearer token of the dcis realm is required");
+    }
+
     /** Quarkus' refusals (missing or invalid token, denied policy) in the problem+json shape of every other error. */
     private static void securityFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof io.quarkus.security.AuthenticationFailedException
                 || failure instanceof io.quarkus.security.AuthenticationCompletionException
                 || failure instanceof io.quarkus.security.UnauthorizedException) {
-            // Deliberately silent about what was wrong with the token: that would help a forger.
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"dcis\"");
-            Problems.send(ctx, 401, "unauthenticated", "Authentication required",
-                    "A valid bearer token of the dcis realm is required");
+            unauthenticated(ctx);
         } else if (failure instanceof io.quarkus.security.ForbiddenException) {
             Problems.send(ctx, 403, "forbidden", "Forbidden", "Your roles do not allow this request");
         } else {
