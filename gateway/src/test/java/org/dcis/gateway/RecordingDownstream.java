@@ -120,10 +120,12 @@ final class RecordingDownstream {
                 request.response().setStatusCode(204).end();
             }
             case "POST /stop" -> server.close().onComplete(done -> request.response().setStatusCode(204).end());
-            case "POST /start" -> {
-                server = listen(port);
-                request.response().setStatusCode(204).end();
-            }
+            case "POST /start" -> vertx.createHttpServer().requestHandler(this::serve).listen(port, "localhost")
+                    .onSuccess(started -> {
+                        server = started;
+                        request.response().setStatusCode(204).end();
+                    })
+                    .onFailure(e -> request.response().setStatusCode(500).end(e.toString()));
             default -> request.response().setStatusCode(404).end();
         }
     }

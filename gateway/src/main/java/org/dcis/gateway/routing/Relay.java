@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
@@ -45,6 +46,11 @@ public final class Relay {
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
 
+        if (request.version() == HttpVersion.HTTP_2 && request.getHeader("Content-Length") == null && !request.isEnded()) {
+            // An HTTP/2 body has no length header and no chunked coding; the proxy only chunks the HTTP/1.1
+            // request to the service when the incoming one says so, so say it (never sent to the client).
+            request.headers().set("Transfer-Encoding", "chunked");
+        }
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         proxyRequest.setURI(downstream.downstreamUri(base, ctx.normalizedPath(), request.query()));
         proxyRequest.setAuthority(HostAndPort.create(base.getHost(), port));
@@ -74,6 +80,8 @@ public final class Relay {
         client.request(options)
                 .compose(clientRequest -> {
                     outgoing.set(clientRequest);
+                    clientRequest.exceptionHandler(e -> LOG.debugf("%s: request to %s ended: %s", RequestId.of(ctx),
+                            downstream.service(), e.toString()));
                     return proxyRequest.send(clientRequest);
                 })
                 .onComplete(result -> {
