@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.assertj.core.api.SoftAssertions;
+import org.dcis.devstack.KeycloakTokens;
 import org.dcis.devstack.testing.AttackTokens;
 import org.dcis.devstack.testing.AttackTokens.Attack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -36,9 +39,56 @@ class GatewayAttackTest {
         assertThat(Services.receivedByAll()).isEqualTo(2);
     }
 
+    private static List<Attack> battery;
+
+    /** Built once: it waits about 12 s for a real token to expire. */
+    private static synchronized List<Attack> battery() {
+        if (battery == null) {
+            battery = new AttackTokens(Tokens.issuer()).battery(Tokens.keycloak(), "officer.dakar");
+        }
+        return battery;
+    }
+
+    private static JsonNode claimsOf(String name) {
+        return KeycloakTokens.claims(token(name));
+    }
+
+    private static String token(String name) {
+        return battery().stream().filter(a -> a.name().startsWith(name)).findFirst().orElseThrow()
+                .authorization().substring("Bearer ".length());
+    }
+
+    private static JsonNode headerOf(String name) {
+        return KeycloakTokens.claims("x." + token(name).split("\\.")[0] + ".x");
+    }
+
+    @Test
+    void theKeycloakSignedMisusesAreWhatTheyClaimToBe() {
+        String realmKid = new AttackTokens(Tokens.issuer()).realmKid();
+        JsonNode noAudience = claimsOf("real token of a realm client without the dcis-api audience");
+        assertThat(headerOf("real token of a realm client without the dcis-api audience").path("kid").asText())
+                .isEqualTo(realmKid);
+        assertThat(noAudience.path("iss").asText()).isEqualTo(Tokens.issuer());
+        assertThat(noAudience.path("aud").toString()).doesNotContain("dcis-api");
+        assertThat(noAudience.path("realm_access").path("roles").toString()).contains("registry-admin");
+
+        JsonNode expired = claimsOf("real token, expired");
+        assertThat(headerOf("real token, expired").path("kid").asText()).isEqualTo(realmKid);
+        assertThat(expired.path("aud").toString()).contains("dcis-api");
+        assertThat(expired.path("exp").asLong()).isLessThan(java.time.Instant.now().getEpochSecond() - 10);
+
+        assertThat(claimsOf("real ID token").path("typ").asText()).isEqualTo("ID");
+        assertThat(claimsOf("real token of another realm").path("iss").asText()).endsWith("/realms/master");
+        assertThat(headerOf("HS256 signed with the realm public key (DER)").path("alg").asText()).isEqualTo("HS256");
+        assertThat(headerOf("alg none, no signature").path("alg").asText()).isEqualTo("none");
+        assertThat(claimsOf("tampered payload: extra role").path("realm_access").path("roles").toString())
+                .contains("registry-admin");
+        assertThat(headerOf("tampered payload: extra role").path("kid").asText()).isEqualTo(realmKid);
+    }
+
     @Test
     void everyAttackIsRefusedWith401AndNeverReachesAService() {
-        List<Attack> battery = new AttackTokens(Tokens.issuer()).battery(Tokens.keycloak(), "officer.dakar");
+        List<Attack> battery = battery();
         assertThat(battery).hasSizeGreaterThanOrEqualTo(20);
         SoftAssertions softly = new SoftAssertions();
         for (Attack attack : battery) {

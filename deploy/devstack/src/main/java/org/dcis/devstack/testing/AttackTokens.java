@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.awaitility.Awaitility;
 import org.dcis.devstack.DevstackException;
 import org.dcis.devstack.KeycloakTokens;
 
@@ -59,6 +60,12 @@ public final class AttackTokens {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     /** Bootstrap administrator of the devstack's Keycloak (see KeycloakServer): lives in the master realm. */
     private static final String MASTER_ADMIN = "admin";
+    /** Machine clients the battery adds to the running test realm (admin API), never to the realm file. */
+    private static final String NO_AUDIENCE_CLIENT = "attack-lab-no-audience";
+    private static final String SHORT_LIVED_CLIENT = "attack-lab-short-lived";
+    private static final String LAB_SECRET = "attack-lab-secret";
+    /** The clock skew the gateway and services allow (quarkus.oidc.token.lifespan-grace). */
+    private static final long SKEW_SECONDS = 10;
 
     private final String issuer;
     private final KeyPair ownKey;
@@ -117,6 +124,9 @@ public final class AttackTokens {
                 claims -> claims.put("nbf", Instant.now().getEpochSecond() + 600))));
         attacks.add(bearer("real ID token used as access token", id));
         attacks.add(bearer("real token of another realm (master) of the same Keycloak", otherRealmToken()));
+        attacks.add(bearer("real token of a realm client without the dcis-api audience, role registry-admin",
+                realTokenWithoutAudience()));
+        attacks.add(bearer("real token, expired (Keycloak-signed, 1 s lifetime)", realExpiredToken()));
         return attacks;
     }
 
@@ -190,6 +200,94 @@ public final class AttackTokens {
             throw new DevstackException("The master realm gave no token: " + answer);
         }
         return token;
+    }
+
+    /**
+     * A real token signed by the realm for a machine client that has every power but the audience: the
+     * client {@value #NO_AUDIENCE_CLIENT} (created on first use through the admin API of the devstack's
+     * Keycloak, not in the realm file) lacks the dcis-api-audience scope and its service account holds
+     * registry-admin. Exactly the "token issued to another client of the same realm" bypass.
+     */
+    public String realTokenWithoutAudience() {
+        ensureClient(NO_AUDIENCE_CLIENT, "[\"basic\",\"roles\"]", null, "registry-admin");
+        return clientCredentials(NO_AUDIENCE_CLIENT);
+    }
+
+    /**
+     * A real token signed by the realm, with the dcis-api audience, that has expired: the client
+     * {@value #SHORT_LIVED_CLIENT} gets 1-second tokens; this waits until one is past the 10 s clock skew
+     * the services allow (about 12 s).
+     */
+    public String realExpiredToken() {
+        ensureClient(SHORT_LIVED_CLIENT, "[\"basic\",\"roles\",\"dcis-api-audience\"]", "1", "officer");
+        String token = clientCredentials(SHORT_LIVED_CLIENT);
+        long expiry = KeycloakTokens.claims(token).path("exp").asLong();
+        Awaitility.await("token past its expiry and the allowed skew").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Instant.now().getEpochSecond() > expiry + SKEW_SECONDS + 1);
+        return token;
+    }
+
+    private String clientCredentials(String clientId) {
+        return send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                        + "&client_secret=" + LAB_SECRET))).path("access_token").asText();
+    }
+
+    private synchronized void ensureClient(String clientId, String defaultScopes, String lifespan, String role) {
+        String base = issuer.substring(0, issuer.indexOf("/realms/"));
+        String admin = "/admin/realms/" + issuer.substring(issuer.indexOf("/realms/") + "/realms/".length());
+        String adminToken = masterAdminToken();
+        JsonNode existing = send(authorized(base + admin + "/clients?clientId=" + clientId, adminToken).GET());
+        if (existing.size() > 0) {
+            return;
+        }
+        ObjectNode client = JSON.createObjectNode()
+                .put("clientId", clientId).put("enabled", true).put("publicClient", false)
+                .put("secret", LAB_SECRET).put("serviceAccountsEnabled", true)
+                .put("standardFlowEnabled", false).put("directAccessGrantsEnabled", false);
+        try {
+            client.set("defaultClientScopes", JSON.readTree(defaultScopes));
+        } catch (IOException e) {
+            throw new DevstackException("Bad scope list", e);
+        }
+        client.putArray("optionalClientScopes");
+        if (lifespan != null) {
+            client.putObject("attributes").put("access.token.lifespan", lifespan);
+        }
+        sendExpecting(authorized(base + admin + "/clients", adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client.toString())), 201);
+        String id = send(authorized(base + admin + "/clients?clientId=" + clientId, adminToken).GET()).path(0).path("id").asText();
+        String user = send(authorized(base + admin + "/clients/" + id + "/service-account-user", adminToken).GET())
+                .path("id").asText();
+        JsonNode realmRole = send(authorized(base + admin + "/roles/" + role, adminToken).GET());
+        sendExpecting(authorized(base + admin + "/users/" + user + "/role-mappings/realm", adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + realmRole + "]")), 204);
+    }
+
+    private static HttpRequest.Builder authorized(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+    }
+
+    private String masterAdminToken() {
+        return otherRealmToken();
+    }
+
+    private static void sendExpecting(HttpRequest.Builder request, int status) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != status) {
+                throw new DevstackException("Keycloak admin API answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new DevstackException("Keycloak unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevstackException("Interrupted", e);
+        }
     }
 
     private synchronized JsonNode realmKey() {
