@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,17 +41,17 @@ public class StatusResource {
     @Operation(summary = "Readiness of each service behind the gateway")
     public CompletionStage<SuiteStatus> status() {
         Map<Downstream, Future<String>> checks = new LinkedHashMap<>();
-        Map<Downstream, Long> started = new LinkedHashMap<>();
+        Map<Downstream, Long> latencies = new ConcurrentHashMap<>();
         for (Downstream downstream : Downstream.values()) {
-            started.put(downstream, System.nanoTime());
+            long started = System.nanoTime();
             checks.put(downstream, downstreams.get(downstream, "/q/health/ready", 200)
-                    .onComplete(done -> started.put(downstream, (System.nanoTime() - started.get(downstream)) / 1_000_000)));
+                    .onComplete(done -> latencies.put(downstream, (System.nanoTime() - started) / 1_000_000)));
         }
         return Future.join(new ArrayList<>(checks.values())).transform(done -> {
             List<ServiceStatus> services = new ArrayList<>();
             checks.forEach((downstream, check) -> services.add(new ServiceStatus(downstream.service(),
                     downstream.prefix(), check.succeeded() ? "UP" : "DOWN",
-                    check.succeeded() ? null : check.cause().getMessage(), started.get(downstream))));
+                    check.succeeded() ? null : check.cause().getMessage(), latencies.getOrDefault(downstream, -1L))));
             boolean allUp = services.stream().allMatch(s -> s.status().equals("UP"));
             return Future.succeededFuture(new SuiteStatus(allUp ? "UP" : "DEGRADED", services));
         }).toCompletionStage();

@@ -1,6 +1,7 @@
 package org.dcis.gateway.routing;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +20,10 @@ import org.dcis.gateway.GatewayConfig;
 import org.dcis.gateway.observability.RequestId;
 import org.dcis.gateway.problem.Problems;
 import org.dcis.gateway.ratelimit.RateLimiter;
+import org.dcis.gateway.security.Access;
 import org.dcis.gateway.security.RouteAuthorization;
 import org.dcis.gateway.security.RouteRoles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -43,6 +46,10 @@ public class GatewayRouter {
     @Inject
     Vertx vertx;
 
+    /** The anonymous paths, read from the Quarkus permission that opens them: one list, two guards. */
+    @ConfigProperty(name = "quarkus.http.auth.permission.public.paths")
+    List<String> publicPaths;
+
     private HttpClient client;
     private RateLimiter rateLimiter;
 
@@ -54,7 +61,7 @@ public class GatewayRouter {
         rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime);
         RouteRoles roles = RouteRoles.load();
         for (Downstream downstream : Downstream.values()) {
-            for (var access : org.dcis.gateway.security.Access.values()) {
+            for (Access access : Access.values()) {
                 if (roles.allowed(downstream.prefix(), access).isEmpty()) {
                     throw new IllegalStateException(RouteRoles.RESOURCE + " names no role for " + access + " on "
                             + downstream.prefix());
@@ -66,7 +73,7 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
         router.route().failureHandler(GatewayRouter::securityFailure);
-        router.route().order(ORDER_BEARER_REQUIRED).handler(GatewayRouter::requireBearer);
+        router.route().order(ORDER_BEARER_REQUIRED).handler(this::requireBearer);
         router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
         for (Downstream downstream : Downstream.values()) {
             router.routeWithRegex(downstream.paths().pattern())
@@ -87,11 +94,11 @@ public class GatewayRouter {
     /**
      * A request with no bearer token at all (none, empty, or other schemes such as Basic) is refused here
      * with a problem, before any token work. Quarkus' permission policy would refuse it too, but with an
-     * empty body; this keeps every refusal in one shape. Probes, metrics and the API description stay open.
+     * empty body; this keeps every refusal in one shape. The public paths (probes, metrics, the API
+     * description) stay open.
      */
-    private static void requireBearer(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (path.startsWith("/q/") || path.equals("/openapi.json")) {
+    private void requireBearer(RoutingContext ctx) {
+        if (isPublic(ctx.normalizedPath())) {
             ctx.next();
             return;
         }
@@ -102,6 +109,22 @@ public class GatewayRouter {
             return;
         }
         ctx.next();
+    }
+
+    /** Same reading as Quarkus' path permissions: {@code /a/*} covers /a and below, else the exact path. */
+    private boolean isPublic(String path) {
+        for (String open : publicPaths) {
+            String trimmed = open.strip();
+            if (trimmed.endsWith("/*")) {
+                String base = trimmed.substring(0, trimmed.length() - 2);
+                if (path.equals(base) || path.startsWith(base + "/")) {
+                    return true;
+                }
+            } else if (path.equals(trimmed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void unauthenticated(RoutingContext ctx) {
