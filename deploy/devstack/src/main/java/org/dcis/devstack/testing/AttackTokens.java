@@ -179,6 +179,14 @@ public final class AttackTokens {
         return rs256(header, claims, ownKey.getPrivate());
     }
 
+    /** Every kid of the realm's JWKS now (several while keys rotate). */
+    public List<String> realmKids() {
+        List<String> kids = new ArrayList<>();
+        send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/certs")).GET())
+                .path("keys").forEach(key -> kids.add(key.path("kid").asText()));
+        return kids;
+    }
+
     /** The kid of the realm's RS256 signing key, as published in its JWKS. */
     public String realmKid() {
         return realmKey().path("kid").asText();
