@@ -1,0 +1,48 @@
+package org.dcis.gateway;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything an operator tunes on the gateway; each key is also an environment variable (DCIS_GATEWAY_...). */
+@ConfigMapping(prefix = "dcis.gateway")
+public interface GatewayConfig {
+    /** Base URL of posts-service, e.g. http://localhost:8081. */
+    String postsUrl();
+
+    /** Base URL of cooperation-service, e.g. http://localhost:8082. */
+    String cooperationUrl();
+
+    /** The only browser origin allowed by CORS: the HQ dashboard. */
+    @WithDefault("http://localhost:8080")
+    String dashboardOrigin();
+
+    /** How long a downstream may take to accept a connection before the caller gets a 503. */
+    @WithDefault("2S")
+    Duration connectTimeout();
+
+    /** How long a downstream may stay silent (no headers, no body bytes) before the caller gets a 504. */
+    @WithDefault("30S")
+    Duration responseTimeout();
+
+    /** Largest request body relayed downstream; beyond it the caller gets a 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a caller may make in one period (the bucket's capacity). */
+        @WithDefault("300")
+        int requests();
+
+        /** Time over which a spent bucket refills completely. */
+        @WithDefault("60S")
+        Duration period();
+    }
+}

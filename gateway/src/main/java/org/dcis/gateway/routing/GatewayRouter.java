@@ -1,0 +1,204 @@
+package org.dcis.gateway.routing;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.dcis.gateway.GatewayConfig;
+import org.dcis.gateway.observability.RequestId;
+import org.dcis.gateway.problem.Problems;
+import org.dcis.gateway.ratelimit.RateLimiter;
+import org.dcis.gateway.security.Access;
+import org.dcis.gateway.security.RouteAuthorization;
+import org.dcis.gateway.security.RouteRoles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Wires the gateway's own handlers on the Quarkus router. Order of a relayed request:
+ * request id (first) → Quarkus CORS, authentication and HTTP permission policies (a missing or invalid
+ * token ends here with 401) → declared body size → route: identity and role table → rate limit → relay.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+    /** Before Quarkus' security filters, so that every answer, a 401 included, carries the id. */
+    static final int ORDER_REQUEST_ID = -1_000;
+    /** After CORS (which answers preflights) and before authentication. */
+    static final int ORDER_BEARER_REQUIRED = -250;
+    /** After authentication, just before Quarkus' own upload limit (which answers without a body). */
+    static final int ORDER_BODY_LIMIT = -3;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    /** The anonymous paths, read from the Quarkus permission that opens them: one list, two guards. */
+    @ConfigProperty(name = "quarkus.http.auth.permission.public.paths")
+    List<String> publicPaths;
+
+    private HttpClient client;
+    private RateLimiter rateLimiter;
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+        rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime);
+        RouteRoles roles = RouteRoles.load();
+        for (Downstream downstream : Downstream.values()) {
+            for (Access access : Access.values()) {
+                if (roles.allowed(downstream.prefix(), access).isEmpty()) {
+                    throw new IllegalStateException(RouteRoles.RESOURCE + " names no role for " + access + " on "
+                            + downstream.prefix());
+                }
+            }
+        }
+        RouteAuthorization authorization = new RouteAuthorization(roles);
+        Relay relay = new Relay(client, config);
+
+        router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
+        router.route().failureHandler(GatewayRouter::securityFailure);
+        router.route().order(ORDER_BEARER_REQUIRED).handler(this::requireBearer);
+        router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
+        for (Downstream downstream : Downstream.values()) {
+            router.routeWithRegex(downstream.paths().pattern())
+                    .handler(ctx -> authorization.handle(ctx, downstream.prefix()))
+                    .handler(this::limitRate)
+                    .handler(ctx -> relay.relay(ctx, downstream));
+        }
+        router.routeWithRegex("^/api(/.*)?$").handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
+                "No service is published under " + ctx.normalizedPath()));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /**
+     * A request with no bearer token at all (none, empty, or other schemes such as Basic) is refused here
+     * with a problem, before any token work. Quarkus' permission policy would refuse it too, but with an
+     * empty body; this keeps every refusal in one shape. The public paths (probes, metrics, the API
+     * description) stay open.
+     */
+    private void requireBearer(RoutingContext ctx) {
+        if (isPublic(ctx.normalizedPath())) {
+            ctx.next();
+            return;
+        }
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.substring(7).isBlank()) {
+            unauthenticated(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Same reading as Quarkus' path permissions: {@code /a/*} covers /a and below, else the exact path. */
+    private boolean isPublic(String path) {
+        for (String open : publicPaths) {
+            String trimmed = open.strip();
+            if (trimmed.endsWith("/*")) {
+                String base = trimmed.substring(0, trimmed.length() - 2);
+                if (path.equals(base) || path.startsWith(base + "/")) {
+                    return true;
+                }
+            } else if (path.equals(trimmed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void unauthenticated(RoutingContext ctx) {
+        // Deliberately silent about what was wrong with the token: that would help a forger.
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"dcis\"");
+        Problems.send(ctx, 401, "unauthenticated", "Authentication required",
+                "A valid bearer token of the dcis realm is required");
+    }
+
+    /** Quarkus' refusals (missing or invalid token, denied policy) in the problem+json shape of every other error. */
+    private static void securityFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof io.quarkus.security.AuthenticationFailedException
+                || failure instanceof io.quarkus.security.AuthenticationCompletionException
+                || failure instanceof io.quarkus.security.UnauthorizedException) {
+            unauthenticated(ctx);
+        } else if (failure instanceof io.quarkus.security.ForbiddenException) {
+            Problems.send(ctx, 403, "forbidden", "Forbidden", "Your roles do not allow this request");
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void rejectDeclaredOversize(RoutingContext ctx) {
+        String declared = ctx.request().getHeader("Content-Length");
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.strip());
+            } catch (NumberFormatException e) {
+                ctx.response().putHeader("Connection", "close");
+                Problems.send(ctx, 400, "bad-request", "Invalid request", "Content-Length is not a number");
+                return;
+            }
+            if (length > config.maxBodySize().asLongValue()) {
+                ctx.response().putHeader("Connection", "close");
+                Problems.send(ctx, 413, "payload-too-large", "Request body too large",
+                        "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private void limitRate(RoutingContext ctx) {
+        if (!config.rateLimit().enabled()) {
+            ctx.next();
+            return;
+        }
+        Duration wait = rateLimiter.acquire(caller(ctx));
+        if (wait.isZero()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
+        Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                "Rate limit of " + config.rateLimit().requests() + " requests per " + config.rateLimit().period().toSeconds()
+                        + " s reached; retry later");
+    }
+
+    /** Token subject, else the client the token was issued to, else the network address. */
+    static String caller(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                if (jwt.getSubject() != null) {
+                    return "sub:" + jwt.getSubject();
+                }
+                Object azp = jwt.getClaim("azp");
+                if (azp != null) {
+                    return "client:" + azp;
+                }
+            }
+        }
+        return "address:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+    }
+}

@@ -1,0 +1,139 @@
+package org.dcis.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+import org.dcis.gateway.GatewayConfig;
+import org.dcis.gateway.observability.RequestId;
+import org.dcis.gateway.problem.Problems;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams one request to its service and the answer back (vertx-http-proxy: bodies flow through, never
+ * buffered whole). The incoming Authorization header goes along untouched so that the service checks
+ * the token again. Failures of the service become problem+json: 503 when it cannot be reached, 504 when
+ * it stays silent past the response timeout, 502 otherwise.
+ */
+public final class Relay {
+    private static final Logger LOG = Logger.getLogger(Relay.class);
+
+    private final HttpClient client;
+    private final GatewayConfig config;
+
+    public Relay(HttpClient client, GatewayConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    public void relay(RoutingContext ctx, Downstream downstream) {
+        HttpServerRequest request = ctx.request();
+        URI base = downstream.baseUrl(config);
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
+
+        if (request.version() == HttpVersion.HTTP_2 && request.getHeader("Content-Length") == null && !request.isEnded()) {
+            // An HTTP/2 body has no length header and no chunked coding; the proxy only chunks the HTTP/1.1
+            // request to the service when the incoming one says so, so say it (never sent to the client).
+            request.headers().set("Transfer-Encoding", "chunked");
+        }
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        proxyRequest.setURI(downstream.downstreamUri(base, ctx.normalizedPath(), request.query()));
+        proxyRequest.setAuthority(HostAndPort.create(base.getHost(), port));
+        ForwardedHeaders.apply(proxyRequest.headers(), request, downstream.prefix(), RequestId.of(ctx));
+
+        AtomicReference<HttpClientRequest> outgoing = new AtomicReference<>();
+        AtomicBoolean tooLarge = new AtomicBoolean();
+        Body body = proxyRequest.getBody();
+        if (body != null && body.length() < 0) {
+            // Declared lengths were checked before routing; a chunked body is counted as it flows.
+            proxyRequest.setBody(Body.body(new LimitedReadStream(body.stream(), config.maxBodySize().asLongValue(),
+                    () -> {
+                        tooLarge.set(true);
+                        HttpClientRequest sent = outgoing.get();
+                        if (sent != null) {
+                            sent.reset();
+                        }
+                    }), -1));
+        }
+
+        RequestOptions options = new RequestOptions()
+                .setHost(base.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.responseTimeout().toMillis());
+        client.request(options)
+                .compose(clientRequest -> {
+                    outgoing.set(clientRequest);
+                    clientRequest.exceptionHandler(e -> LOG.debugf("%s: request to %s ended: %s", RequestId.of(ctx),
+                            downstream.service(), e.toString()));
+                    return proxyRequest.send(clientRequest);
+                })
+                .onComplete(result -> {
+                    if (result.succeeded() && !tooLarge.get()) {
+                        ProxyResponse response = result.result();
+                        response.headers().remove(RequestId.HEADER);
+                        response.send().onFailure(e -> LOG.debugf("%s: answer of %s cut short: %s",
+                                RequestId.of(ctx), downstream.service(), e.toString()));
+                    } else {
+                        proxyRequest.release();
+                        fail(ctx, downstream, tooLarge.get(), result.cause());
+                    }
+                });
+    }
+
+    private void fail(RoutingContext ctx, Downstream downstream, boolean tooLarge, Throwable cause) {
+        if (tooLarge) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
+                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+            return;
+        }
+        LOG.warnf("%s: %s failed: %s", RequestId.of(ctx), downstream.service(), String.valueOf(cause));
+        if (isTimeout(cause) && !isConnectFailure(cause)) {
+            Problems.send(ctx, 504, "gateway-timeout", "Service did not answer in time",
+                    downstream.service() + " did not answer within " + config.responseTimeout().toMillis() + " ms");
+        } else if (isConnectFailure(cause)) {
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
+                    downstream.service() + " cannot be reached; try again shortly");
+        } else {
+            Problems.send(ctx, 502, "bad-gateway", "Bad gateway",
+                    downstream.service() + " gave no valid answer");
+        }
+    }
+
+    private static boolean isConnectFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
