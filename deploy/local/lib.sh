@@ -57,7 +57,7 @@ ensure_classpath() {
   if [[ ! -s "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" || "$ROOT/deploy/devstack/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
     stale=true
   else
-    IFS=: read -r -a entries < "$CLASSPATH_FILE"
+    IFS=: read -r -a entries < "$CLASSPATH_FILE" || true   # no trailing newline: read reports EOF
     for entry in "${entries[@]}"; do [[ -f "$entry" ]] || { stale=true; break; }; done
   fi
   if [[ "$stale" == true ]]; then

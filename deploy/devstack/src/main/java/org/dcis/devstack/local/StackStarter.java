@@ -35,6 +35,7 @@ public final class StackStarter {
     private final Map<String, String> environment;
     private final PrintStream out;
     private volatile boolean finished;
+    private long began;
 
     public StackStarter(StackLayout layout, StackPorts ports, Map<String, String> environment, PrintStream out) {
         this.layout = layout;
@@ -75,7 +76,7 @@ public final class StackStarter {
     }
 
     public void start() {
-        long began = System.nanoTime();
+        began = System.nanoTime();
         rotateLogs();
         Thread abandonOnInterrupt = new Thread(this::abandonIfUnfinished, "local-stack-abandon");
         Runtime.getRuntime().addShutdownHook(abandonOnInterrupt);
@@ -92,16 +93,19 @@ public final class StackStarter {
             for (int i = 0; i < services.size(); i++) {
                 Server service = List.of(Server.POSTS, Server.COOPERATION, Server.GATEWAY).get(i);
                 services.get(i).awaitReady(() -> Probes.ready(service, ports.of(service)), SERVICE_READY);
-                out.printf("  %-20s ready on port %d%n", service.displayName(), ports.of(service));
+                out.printf("  %-20s ready on port %d %s%n", service.displayName(), ports.of(service), elapsed());
             }
             finished = true;
             Runtime.getRuntime().removeShutdownHook(abandonOnInterrupt);
         } catch (RuntimeException e) {
             out.println();
-            out.println("Start failed; stopping what was started.");
+            out.println(e.getMessage());
+            firstError().ifPresent(line -> out.println("\nFirst error logged: " + line));
+            out.println("\nStart failed; stopping what was started.");
             abandon();
             finished = true;
-            throw e instanceof StackException ? e : new StackException(e.getMessage(), e);
+            throw new StackException("The local stack did not start (see above); nothing of it is left running. "
+                    + "Fix the cause, then run deploy/local/run again.", e);
         }
         new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
     }
@@ -113,7 +117,7 @@ public final class StackStarter {
         record(Server.POSTGRES, postgres.process(), port);
         postgres.ensureDatabase("posts", "posts", "posts");
         postgres.ensureDatabase("cooperation", "cooperation", "cooperation");
-        out.printf("  %-20s ready on port %d (databases posts, cooperation)%n", "PostgreSQL", port);
+        out.printf("  %-20s ready on port %d (databases posts, cooperation) %s%n", "PostgreSQL", port, elapsed());
     }
 
     private void startKafka() {
@@ -135,7 +139,7 @@ public final class StackStarter {
                 layout.log(Server.KAFKA), true);
         record(Server.KAFKA, kafka, port);
         kafka.awaitReady(() -> Probes.kafkaAnswers(port), KAFKA_READY);
-        out.printf("  %-20s ready on port %d (controller %d)%n", "Kafka", port, ports.kafkaController());
+        out.printf("  %-20s ready on port %d (controller %d) %s%n", "Kafka", port, ports.kafkaController(), elapsed());
     }
 
     private void startKeycloak() {
@@ -143,7 +147,7 @@ public final class StackStarter {
         KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(layout.keycloakInstall(), port,
                 layout.log(Server.KEYCLOAK), layout.realmFile(), true));
         record(Server.KEYCLOAK, keycloak.process(), port);
-        out.printf("  %-20s ready on port %d (realm dcis)%n", "Keycloak", port);
+        out.printf("  %-20s ready on port %d (realm dcis) %s%n", "Keycloak", port, elapsed());
     }
 
     private ManagedProcess startService(Server service) {
@@ -185,6 +189,27 @@ public final class StackStarter {
             env.put("DCIS_POSTS_DEMO_DATA_ENABLED", "true");
         }
         return env;
+    }
+
+    /** The first line that looks like an error in the logs of this start: the cause, before the stack trace. */
+    private java.util.Optional<String> firstError() {
+        for (Server server : Server.values()) {
+            try (var lines = Files.lines(layout.log(server))) {
+                var hit = lines.filter(l -> l.contains(" ERROR ") || l.contains("FATAL") || l.startsWith("Error"))
+                        .findFirst();
+                if (hit.isPresent()) {
+                    return java.util.Optional.of(layout.show(layout.log(server)) + ": " + abbreviate(hit.get()));
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // no log yet for a server that was not reached
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Seconds since the start began: the figures deploy/local/README.md quotes. */
+    private String elapsed() {
+        return "after " + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s";
     }
 
     private void record(Server server, ManagedProcess process, int port) {
@@ -262,7 +287,7 @@ public final class StackStarter {
     }
 
     private static String abbreviate(String commandLine) {
-        return commandLine.length() <= 100 ? commandLine : commandLine.substring(0, 97) + "...";
+        return commandLine.length() <= 200 ? commandLine : commandLine.substring(0, 197) + "...";
     }
 
     private static void createDirectories(Path dir) {
