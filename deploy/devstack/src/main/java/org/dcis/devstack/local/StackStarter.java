@@ -35,6 +35,7 @@ public final class StackStarter {
     private final Map<String, String> environment;
     private final PrintStream out;
     private volatile boolean finished;
+    private volatile boolean interrupted;
     private long began;
 
     public StackStarter(StackLayout layout, StackPorts ports, Map<String, String> environment, PrintStream out) {
@@ -98,9 +99,13 @@ public final class StackStarter {
             finished = true;
             Runtime.getRuntime().removeShutdownHook(abandonOnInterrupt);
         } catch (RuntimeException e) {
+            if (interrupted) {
+                // The shutdown hook is stopping everything; the failure is only the consequence.
+                throw new StackException("Interrupted: the local stack was not started.", e);
+            }
             out.println();
             out.println(e.getMessage());
-            firstError().ifPresent(line -> out.println("\nFirst error logged: " + line));
+            firstError(e.getMessage()).ifPresent(line -> out.println("\nFirst error logged: " + line));
             out.println("\nStart failed; stopping what was started.");
             abandon();
             finished = true;
@@ -191,9 +196,12 @@ public final class StackStarter {
         return env;
     }
 
-    /** The first line that looks like an error in the logs of this start: the cause, before the stack trace. */
-    private java.util.Optional<String> firstError() {
+    /** The first line that looks like an error in the failed server's log: the cause, before the stack trace. */
+    private java.util.Optional<String> firstError(String failure) {
         for (Server server : Server.values()) {
+            if (failure == null || !failure.startsWith(server.displayName())) {
+                continue;
+            }
             try (var lines = Files.lines(layout.log(server))) {
                 var hit = lines.filter(l -> l.contains(" ERROR ") || l.contains("FATAL") || l.startsWith("Error"))
                         .findFirst();
@@ -226,6 +234,7 @@ public final class StackStarter {
 
     private void abandonIfUnfinished() {
         if (!finished) {
+            interrupted = true;
             out.println();
             out.println("Interrupted: stopping what was started.");
             abandon();
@@ -236,7 +245,7 @@ public final class StackStarter {
      * Stops the recorded servers, then any server still waiting for readiness (not recorded yet,
      * but a child of this JVM).
      */
-    private void abandon() {
+    private synchronized void abandon() {
         new StackStopper(layout, out).stopAll();
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
             String signal = Procs.commandLine(child.pid()).contains(layout.postgresData().toString()) ? "INT" : "TERM";
