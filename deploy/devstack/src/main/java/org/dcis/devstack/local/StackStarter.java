@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.dcis.devstack.DevstackException;
@@ -36,6 +40,7 @@ public final class StackStarter {
     private final PrintStream out;
     private volatile boolean finished;
     private volatile boolean interrupted;
+    private final CountDownLatch settled = new CountDownLatch(1);
     private long began;
 
     public StackStarter(StackLayout layout, StackPorts ports, Map<String, String> environment, PrintStream out) {
@@ -81,45 +86,75 @@ public final class StackStarter {
         rotateLogs();
         Thread abandonOnInterrupt = new Thread(this::abandonIfUnfinished, "local-stack-abandon");
         Runtime.getRuntime().addShutdownHook(abandonOnInterrupt);
+        CompletableFuture<Void> keycloak = CompletableFuture.completedFuture(null);
         try {
             // Keycloak is by far the slowest; it boots while PostgreSQL and Kafka come up.
-            CompletableFuture<Void> keycloak = CompletableFuture.runAsync(this::startKeycloak);
+            keycloak = CompletableFuture.runAsync(this::startKeycloak);
             startPostgres();
             startKafka();
             await(keycloak);
+            List<Server> order = List.of(Server.POSTS, Server.COOPERATION, Server.GATEWAY);
             List<ManagedProcess> services = new ArrayList<>();
-            for (Server service : List.of(Server.POSTS, Server.COOPERATION, Server.GATEWAY)) {
+            for (Server service : order) {
                 services.add(startService(service));
             }
             for (int i = 0; i < services.size(); i++) {
-                Server service = List.of(Server.POSTS, Server.COOPERATION, Server.GATEWAY).get(i);
+                Server service = order.get(i);
                 services.get(i).awaitReady(() -> Probes.ready(service, ports.of(service)), SERVICE_READY);
                 out.printf("  %-20s ready on port %d %s%n", service.displayName(), ports.of(service), elapsed());
             }
             finished = true;
             Runtime.getRuntime().removeShutdownHook(abandonOnInterrupt);
         } catch (RuntimeException e) {
-            if (interrupted) {
-                // The shutdown hook is stopping everything; the failure is only the consequence.
-                throw new StackException("Interrupted: the local stack was not started.", e);
+            if (!interrupted) {
+                out.println();
+                out.println(e.getMessage());
+                firstError(e.getMessage()).ifPresent(line -> out.println("\nFirst error logged: " + line));
+                out.println("\nStart failed; stopping what was started.");
             }
-            out.println();
-            out.println(e.getMessage());
-            firstError(e.getMessage()).ifPresent(line -> out.println("\nFirst error logged: " + line));
-            out.println("\nStart failed; stopping what was started.");
-            abandon();
+            cleanUp(keycloak);
             finished = true;
-            throw new StackException("The local stack did not start (see above); nothing of it is left running. "
+            throw new StackException(interrupted ? "Interrupted: the local stack was not started; nothing of it is left running."
+                    : "The local stack did not start (see above); nothing of it is left running. "
                     + "Fix the cause, then run deploy/local/run again.", e);
+        } finally {
+            settled.countDown();
         }
         new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
     }
 
+    /**
+     * Keycloak may still be booting in its own thread: stopping its process makes that start fail
+     * fast; once the thread is done nothing new can appear, and a last sweep ends whatever did.
+     */
+    private void cleanUp(CompletableFuture<Void> keycloak) {
+        abandon();
+        try {
+            keycloak.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            // its failure is expected here; the sweep below stops whatever it started
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandon();
+    }
+
+    /** Checked before each launch, under the lock {@link #abandon()} holds: nothing is launched after an interrupt. */
+    private void ensureNotInterrupted() {
+        if (interrupted) {
+            throw new StackException("Interrupted");
+        }
+    }
+
     private void startPostgres() {
+        ensureNotInterrupted();
         int port = ports.of(Server.POSTGRES);
         PostgresServer postgres = PostgresServer.start(new PostgresServer.Settings(layout.postgresData(), port,
                 layout.log(Server.POSTGRES), true, true));
-        record(Server.POSTGRES, postgres.process(), port);
+        synchronized (this) {
+            record(Server.POSTGRES, postgres.process(), port);
+        }
+        ensureNotInterrupted();
         postgres.ensureDatabase("posts", "posts", "posts");
         postgres.ensureDatabase("cooperation", "cooperation", "cooperation");
         out.printf("  %-20s ready on port %d (databases posts, cooperation) %s%n", "PostgreSQL", port, elapsed());
@@ -140,18 +175,25 @@ public final class StackStarter {
                 "org.dcis.devstack.KafkaBroker",
                 layout.kafkaData().toString(), Integer.toString(port), Integer.toString(ports.kafkaController())));
         createDirectories(layout.kafkaData());
-        ManagedProcess kafka = ManagedProcess.start("Kafka", command, Map.of(), layout.state(),
-                layout.log(Server.KAFKA), true);
-        record(Server.KAFKA, kafka, port);
+        ManagedProcess kafka;
+        synchronized (this) {
+            ensureNotInterrupted();
+            kafka = ManagedProcess.start("Kafka", command, Map.of(), layout.state(), layout.log(Server.KAFKA), true);
+            record(Server.KAFKA, kafka, port);
+        }
         kafka.awaitReady(() -> Probes.kafkaAnswers(port), KAFKA_READY);
         out.printf("  %-20s ready on port %d (controller %d) %s%n", "Kafka", port, ports.kafkaController(), elapsed());
     }
 
     private void startKeycloak() {
+        ensureNotInterrupted();
         int port = ports.of(Server.KEYCLOAK);
         KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(layout.keycloakInstall(), port,
                 layout.log(Server.KEYCLOAK), layout.realmFile(), true));
-        record(Server.KEYCLOAK, keycloak.process(), port);
+        synchronized (this) {
+            record(Server.KEYCLOAK, keycloak.process(), port);
+        }
+        ensureNotInterrupted();
         out.printf("  %-20s ready on port %d (realm dcis) %s%n", "Keycloak", port, elapsed());
     }
 
@@ -167,10 +209,13 @@ public final class StackStarter {
         command.add(javaExecutable());
         command.addAll(javaOptions("DCIS_SERVICE_JAVA_OPTS", "-Xmx384m"));
         command.addAll(List.of("-jar", layout.serviceJar(service).toString()));
-        ManagedProcess process = ManagedProcess.start(service.displayName(), command, serviceEnvironment(service),
-                layout.serviceJar(service).getParent(), layout.log(service), true);
-        record(service, process, port);
-        return process;
+        synchronized (this) {
+            ensureNotInterrupted();
+            ManagedProcess process = ManagedProcess.start(service.displayName(), command, serviceEnvironment(service),
+                    layout.serviceJar(service).getParent(), layout.log(service), true);
+            record(service, process, port);
+            return process;
+        }
     }
 
     /** The standard Quarkus variables every service reads (see each application.properties). */
@@ -232,12 +277,23 @@ public final class StackStarter {
         }
     }
 
+    /**
+     * Ctrl-C or SIGTERM during the start: the JVM runs this hook while the start thread goes on, so
+     * the hook forbids new launches, stops what runs (which makes every wait fail fast), then waits
+     * for the start thread to clean up and give up.
+     */
     private void abandonIfUnfinished() {
-        if (!finished) {
-            interrupted = true;
-            out.println();
-            out.println("Interrupted: stopping what was started.");
-            abandon();
+        if (finished) {
+            return;
+        }
+        interrupted = true;
+        out.println();
+        out.println("Interrupted: stopping what was started.");
+        abandon();
+        try {
+            settled.await(6, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
