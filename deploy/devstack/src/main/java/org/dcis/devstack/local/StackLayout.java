@@ -26,6 +26,11 @@ public record StackLayout(Path repository, Path state) {
         return state.resolve("keycloak");
     }
 
+    /** Written once Keycloak has started from {@link #keycloakInstall()}: the copy is complete. */
+    public Path keycloakInstallProven() {
+        return state.resolve("keycloak.ready");
+    }
+
     public Path logs() {
         return state.resolve("logs");
     }

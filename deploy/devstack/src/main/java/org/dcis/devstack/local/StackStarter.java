@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import org.dcis.devstack.Archives;
 import org.dcis.devstack.DevstackException;
 import org.dcis.devstack.DevstackHome;
 import org.dcis.devstack.KeycloakServer;
@@ -188,10 +189,20 @@ public final class StackStarter {
     private void startKeycloak() {
         ensureNotInterrupted();
         int port = ports.of(Server.KEYCLOAK);
+        // An install copy (or its first rebuild) cut short by an interrupt looks complete to
+        // KeycloakServer; only a copy that once became ready is trusted, any other is made afresh.
+        if (Files.exists(layout.keycloakInstall()) && !Files.exists(layout.keycloakInstallProven())) {
+            Archives.deleteTree(layout.keycloakInstall());
+        }
         KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(layout.keycloakInstall(), port,
                 layout.log(Server.KEYCLOAK), layout.realmFile(), true));
         synchronized (this) {
             record(Server.KEYCLOAK, keycloak.process(), port);
+        }
+        try {
+            Files.writeString(layout.keycloakInstallProven(), "this Keycloak install copy has started successfully\n");
+        } catch (IOException e) {
+            throw new StackException("Could not write " + layout.keycloakInstallProven() + ": " + e.getMessage(), e);
         }
         ensureNotInterrupted();
         out.printf("  %-20s ready on port %d (realm dcis) %s%n", "Keycloak", port, elapsed());
