@@ -3,7 +3,13 @@ package org.dcis.posts.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.assertj.core.api.SoftAssertions;
 import org.dcis.devstack.KeycloakTokens;
@@ -12,6 +18,7 @@ import org.dcis.devstack.testing.AttackTokens.Attack;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -21,12 +28,21 @@ import io.restassured.specification.RequestSpecification;
  * with the realm's public key, tampered payload, unknown kid, wrong issuer or audience, expired, nbf in
  * the future, a real ID token, a real token of another realm) sent straight to posts-service, not through
  * the gateway. Each is refused with 401 by the token check, which runs before any routing, so no
- * business code runs. Only relies on every path but /q/* requiring a valid token.
+ * business code runs: the forged tokens are made from a registry-admin token and the write is a valid
+ * post, so a token check that let one through would store it; the test checks nothing was stored.
  */
 @QuarkusTest
 class TokenAttackTest {
     private static final String READ = "/countries";
     private static final String WRITE = "/posts";
+    /** A complete, valid post for a country no other test uses: only the token stands in its way. */
+    private static final String FORGED_POST_ID = "NR-YAREN";
+    private static final String VALID_POST = """
+            {"id": "NR-YAREN", "hostCountry": "NR", "city": "Yaren", "embassy": "Ambassade de France (forged)",
+             "openedOn": "2020-01-01", "coverage": ["NR"]}""";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static KeycloakTokens tokens() {
         return new KeycloakTokens(ConfigProvider.getConfig().getValue("dcis.test.keycloak-issuer", String.class));
@@ -39,9 +55,9 @@ class TokenAttackTest {
     }
 
     @Test
-    void everyForgedOrMisusedTokenIsRefusedWith401() {
+    void everyForgedOrMisusedTokenIsRefusedWith401AndStoresNothing() throws SQLException {
         String issuer = ConfigProvider.getConfig().getValue("dcis.test.keycloak-issuer", String.class);
-        List<Attack> battery = new AttackTokens(issuer).battery(tokens(), "officer.dakar");
+        List<Attack> battery = new AttackTokens(issuer).battery(tokens(), "admin.registry");
         assertThat(battery).hasSizeGreaterThanOrEqualTo(20);
         SoftAssertions softly = new SoftAssertions();
         for (Attack attack : battery) {
@@ -52,12 +68,30 @@ class TokenAttackTest {
                 }
                 String path = method.equals("GET") ? READ : WRITE;
                 if (method.equals("POST")) {
-                    request.contentType("application/json").body("{\"id\":\"XX-FORGED\"}");
+                    request.contentType("application/json").body(VALID_POST);
                 }
                 Response response = request.request(method, path);
                 softly.assertThat(response.statusCode()).as("%s on %s %s", attack.name(), method, path).isEqualTo(401);
             }
         }
         softly.assertAll();
+        assertThat(storedRows("SELECT count(*) FROM post WHERE id = ?")).as("posts stored by forged tokens").isZero();
+        assertThat(storedRows("SELECT count(*) FROM outbox_event WHERE event_key = ?")).as("events of forged writes").isZero();
+
+        // Control: the same request with the real token is accepted, so only the token check stopped the others.
+        given().auth().oauth2(tokens().accessToken("admin.registry")).contentType("application/json").body(VALID_POST)
+                .post(WRITE).then().statusCode(201);
+        assertThat(storedRows("SELECT count(*) FROM post WHERE id = ?")).isOne();
+    }
+
+    private long storedRows(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, FORGED_POST_ID);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 }
