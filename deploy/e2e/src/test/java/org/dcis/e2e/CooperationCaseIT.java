@@ -1,5 +1,6 @@
 package org.dcis.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -87,6 +88,16 @@ class CooperationCaseIT {
 
         assertThat(response.statusCode()).as("partner.eu %s %s: %s", method, path, response.asString()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theEuMissionsSystemGets403OnCooperationToo() {
+        String token = Stack.clientToken("eu-mission-system", "eu-mission-secret");
+
+        Response response = given().header("Authorization", "Bearer " + token)
+                .when().get(Stack.GATEWAY + "/api/cooperation/cases");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(403);
     }
 
     @Test

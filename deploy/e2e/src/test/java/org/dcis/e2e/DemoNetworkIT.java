@@ -1,10 +1,12 @@
 package org.dcis.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,6 +39,17 @@ class DemoNetworkIT {
         assertThat(summary.getInt("countries.continentsCovered")).isEqualTo(5);
         List<Integer> coveredByContinent = summary.getList("countries.byContinent.covered", Integer.class);
         assertThat(coveredByContinent).as("countries covered per continent").filteredOn(n -> n > 0).hasSize(5);
+    }
+
+    @Test
+    void theEuMissionsSystemReadsTheSummaryWithItsClientToken() {
+        String token = Stack.clientToken("eu-mission-system", "eu-mission-secret");
+
+        Response response = given().header("Authorization", "Bearer " + token)
+                .when().get(Stack.GATEWAY + "/api/posts/network/summary");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getInt("countries.covered")).isGreaterThan(160);
     }
 
     @ParameterizedTest(name = "{0}")
