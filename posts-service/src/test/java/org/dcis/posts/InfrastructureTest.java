@@ -4,26 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.dcis.devstack.testing.InfrastructureProbe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,43 +26,19 @@ class InfrastructureTest {
 
     @Test
     void talksToARealPostgresqlServerMigratedByFlyway() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet version = statement.executeQuery("SELECT version()")) {
-                version.next();
-                assertThat(version.getString(1)).startsWith("PostgreSQL 17.");
-            }
-            try (ResultSet migrations = statement.executeQuery(
-                    "SELECT count(*) FROM flyway_schema_history WHERE success")) {
-                migrations.next();
-                assertThat(migrations.getInt(1)).isPositive();
-            }
-            try (ResultSet database = statement.executeQuery("SELECT current_database()")) {
-                database.next();
-                assertThat(database.getString(1)).isEqualTo("posts");
-            }
-        }
+        assertThat(InfrastructureProbe.query(dataSource, "SELECT version()")).startsWith("PostgreSQL 17.");
+        assertThat(InfrastructureProbe.query(dataSource, "SELECT current_database()")).isEqualTo("posts");
+        assertThat(Integer.parseInt(InfrastructureProbe.query(dataSource,
+                "SELECT count(*) FROM flyway_schema_history WHERE success"))).isPositive();
     }
 
     @Test
     void aRecordGoesThroughARealKafkaBroker() throws Exception {
-        String topic = "dcis.infrastructure-check";
-        String value = UUID.randomUUID().toString();
-        RecordMetadata written;
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            written = producer.send(new ProducerRecord<>(topic, "posts", value)).get();
-        }
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, written.partition());
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, written.offset());
-            var records = consumer.poll(Duration.ofSeconds(30));
-            assertThat(records.records(partition)).first()
-                    .satisfies(record -> assertThat(record.value()).isEqualTo(value));
-        }
+        var roundTrip = InfrastructureProbe.kafkaRoundTrip(bootstrapServers, "dcis.infrastructure-check", "posts");
+        assertThat(roundTrip).hasValueSatisfying(trip -> {
+            assertThat(trip.received()).isEqualTo(trip.sent());
+            assertThat(trip.key()).isEqualTo("posts");
+        });
     }
 
     @Test
