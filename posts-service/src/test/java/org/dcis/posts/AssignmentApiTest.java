@@ -98,7 +98,8 @@ class AssignmentApiTest {
             Api.as(reader).queryParam("postId", "IE-DUBLIN").queryParam("text", "Testeur").get("/assignments").then()
                     .statusCode(200).body("total", is(0));
             Api.as(reader).body(Api.assignment("GN-700004", "IE-DUBLIN", "DEPUTY", "2024-09-01"))
-                    .post("/assignments").then().statusCode(403);
+                    .post("/assignments").then().statusCode(403).contentType("application/problem+json")
+                    .body("status", is(403)).body("type", is("https://dcis.example/problems/forbidden"));
         }
     }
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -163,16 +164,21 @@ class PostApiTest {
 
     @Test
     void tokensAndRolesAreChecked() {
-        given().get("/posts").then().statusCode(401);
-        given().auth().oauth2("not-a-token").get("/posts").then().statusCode(401);
-        given().get("/countries/SN").then().statusCode(401);
+        given().get("/posts").then().statusCode(401).contentType("application/problem+json").body("status", is(401))
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2("not-a-token").get("/posts").then().statusCode(401).contentType("application/problem+json")
+                .body("status", is(401)).header("WWW-Authenticate", startsWith("Bearer"));
+        given().get("/countries/SN").then().statusCode(401).contentType("application/problem+json")
+                .body("instance", is("/countries/SN"));
         given().contentType("application/json").body(Api.post("SK-BRATISLAVA", "SK", "Bratislava", "2019-09-01", List.of()))
-                .post("/posts").then().statusCode(401);
+                .post("/posts").then().statusCode(401).contentType("application/problem+json").body("status", is(401));
 
         for (String reader : List.of(Api.OFFICER, Api.PARTNER_EU, Api.ANALYST, "eu-mission-system")) {
             Api.as(reader).get("/network/summary").then().statusCode(200);
             Api.as(reader).body(Api.post("SK-BRATISLAVA", "SK", "Bratislava", "2019-09-01", List.of()))
-                    .post("/posts").then().statusCode(403).contentType("application/problem+json");
+                    .post("/posts").then().statusCode(403).contentType("application/problem+json")
+                    .body("status", is(403)).body("type", is("https://dcis.example/problems/forbidden"))
+                    .body("title", is("Forbidden")).body("detail", notNullValue()).body("instance", is("/posts"));
         }
         Api.as(Api.OFFICER).get("/posts/SK-BRATISLAVA").then().statusCode(404);
     }

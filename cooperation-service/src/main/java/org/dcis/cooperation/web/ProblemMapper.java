@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -69,17 +70,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response denied(AccessDenied e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", e.getMessage(), uri, null, null);
+        return respond(Problem.forbidden(e.getMessage(), instance(uri)));
     }
 
+    // Most refusals of a token or a role happen before any resource runs; SecurityProblems answers those in this same shape.
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", "your roles do not allow this operation", uri, null, null);
+        return respond(Problem.forbidden(instance(uri)));
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return problem(401, "unauthorized", "Unauthorized", "a valid access token is required", uri, null, null);
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Problem problem = Problem.unauthorized(instance(uri));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("WWW-Authenticate", Problem.BEARER_CHALLENGE).build();
     }
 
     @ServerExceptionMapper
@@ -168,10 +172,15 @@ public class ProblemMapper {
 
     private static Response problem(int status, String type, String title, String detail, UriInfo uri,
             List<Violation> violations, String errorId) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.BASE + type, title, status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
-                        violations, errorId))
-                .build();
+        return respond(new Problem(Problem.BASE + type, title, status, detail, instance(uri), violations, errorId));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String instance(UriInfo uri) {
+        return "/" + uri.getPath().replaceFirst("^/", "");
     }
 
     private static String count(List<Violation> violations) {

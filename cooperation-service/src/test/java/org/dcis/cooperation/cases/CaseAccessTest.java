@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +26,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.ResponseSpecBuilder;
+import io.restassured.specification.ResponseSpecification;
 
 /** Who may read and write what, enforced on real Keycloak tokens. */
 @QuarkusTest
 class CaseAccessTest {
+    /** Every refusal, by role (@RolesAllowed) or by a rule of the domain (post, handling), is the problem+json of any error. */
+    private static final ResponseSpecification FORBIDDEN = new ResponseSpecBuilder().expectStatusCode(403)
+            .expectContentType("application/problem+json").expectBody("status", is(403))
+            .expectBody("type", is("https://dcis.example/problems/forbidden")).expectBody("title", is("Forbidden"))
+            .expectBody("detail", notNullValue()).build();
+    private static final ResponseSpecification UNAUTHORIZED = new ResponseSpecBuilder().expectStatusCode(401)
+            .expectContentType("application/problem+json").expectHeader("WWW-Authenticate", startsWith("Bearer"))
+            .expectBody("status", is(401)).expectBody("type", is("https://dcis.example/problems/unauthorized"))
+            .expectBody("title", is("Unauthorized")).expectBody("detail", notNullValue()).build();
+
     private String tag;
     private String internalCase;
     private String restrictedCase;
@@ -66,20 +79,20 @@ class CaseAccessTest {
     @Test
     void anOfficerOfAnotherPostCannotWriteAnyCaseOfPostDakar() {
         var revision = bilateral("Hijacked " + tag, "SN-DAKAR", "SN");
-        as(BOGOTA).header("If-Match", "\"0\"").body(revision).put("/cases/" + internalCase).then().statusCode(403)
+        as(BOGOTA).header("If-Match", "\"0\"").body(revision).put("/cases/" + internalCase).then().spec(FORBIDDEN)
                 .contentType("application/problem+json").body("detail", containsString("CO-BOGOTA"));
-        as(BOGOTA).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().statusCode(403);
-        as(BOGOTA).body(action("Foreign action")).post("/cases/" + internalCase + "/actions").then().statusCode(403);
+        as(BOGOTA).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
+        as(BOGOTA).body(action("Foreign action")).post("/cases/" + internalCase + "/actions").then().spec(FORBIDDEN);
         as(BOGOTA).header("If-Match", "\"0\"").body(revision).put("/cases/" + restrictedCase).then().statusCode(404);
         as(BOGOTA).body(action("Foreign action")).post("/cases/" + restrictedCase + "/actions").then().statusCode(404);
-        as(BOGOTA).body(bilateral("For Dakar " + tag, "SN-DAKAR", "SN")).post("/cases").then().statusCode(403);
+        as(BOGOTA).body(bilateral("For Dakar " + tag, "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN);
 
         String actionId = as(DAKAR).body(action("Dakar action " + tag)).post("/cases/" + internalCase + "/actions")
                 .then().statusCode(201).extract().path("id");
         as(BOGOTA).get("/actions/" + actionId).then().statusCode(200);
-        as(BOGOTA).header("If-Match", "\"0\"").body(action("Changed")).put("/actions/" + actionId).then().statusCode(403);
+        as(BOGOTA).header("If-Match", "\"0\"").body(action("Changed")).put("/actions/" + actionId).then().spec(FORBIDDEN);
         as(BOGOTA).header("If-Match", "\"0\"").body(Map.of("status", "IN_PROGRESS")).post("/actions/" + actionId + "/status")
-                .then().statusCode(403);
+                .then().spec(FORBIDDEN);
 
         as(ANALYST).get("/cases/" + internalCase).then().body("title", is("Internal " + tag)).body("version", is(0));
         as(ANALYST).get("/actions/" + actionId).then().body("status", is("PLANNED")).body("version", is(0));
@@ -87,30 +100,30 @@ class CaseAccessTest {
 
     @Test
     void anAnalystReadsEverythingButNeverWrites() {
-        as(ANALYST).body(bilateral("By HQ " + tag, "SN-DAKAR", "SN")).post("/cases").then().statusCode(403)
+        as(ANALYST).body(bilateral("By HQ " + tag, "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN)
                 .contentType("application/problem+json");
         as(ANALYST).header("If-Match", "\"0\"").body(bilateral("By HQ", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
-                .then().statusCode(403);
-        as(ANALYST).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().statusCode(403);
-        as(ANALYST).body(action("By HQ")).post("/cases/" + internalCase + "/actions").then().statusCode(403);
+                .then().spec(FORBIDDEN);
+        as(ANALYST).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
+        as(ANALYST).body(action("By HQ")).post("/cases/" + internalCase + "/actions").then().spec(FORBIDDEN);
         as(ANALYST).body(Map.of("code", "HQ-MISSION", "name", "x", "organisation", "EU", "hostCountries", java.util.List.of("FR"),
-                "startsOn", "2020-01-01")).post("/missions").then().statusCode(403);
+                "startsOn", "2020-01-01")).post("/missions").then().spec(FORBIDDEN);
         as(ANALYST).get("/cases/" + internalCase).then().statusCode(200).body("version", is(0));
     }
 
     @Test
     void partnersAndRegistryAdminsGetNoAccessToCasesAndAnonymousCallersAreRefused() {
-        as(PARTNER_EU).get("/cases").then().statusCode(403);
-        as(PARTNER_EU).get("/cases/" + internalCase).then().statusCode(403);
-        as(PARTNER_EU).get("/actions").then().statusCode(403);
-        as(PARTNER_EU).get("/missions").then().statusCode(403);
-        as(PARTNER_EU).get("/directory/posts").then().statusCode(403);
-        as(PARTNER_EU).get("/audit").then().statusCode(403);
-        as(PARTNER_EU).body(bilateral("Partner", "SN-DAKAR", "SN")).post("/cases").then().statusCode(403);
-        as(ADMIN).get("/cases").then().statusCode(403);
-        as(ADMIN).body(bilateral("Admin", "SN-DAKAR", "SN")).post("/cases").then().statusCode(403);
-        given().get("/cases").then().statusCode(401);
-        given().auth().oauth2("not.a.token").get("/cases").then().statusCode(401);
+        as(PARTNER_EU).get("/cases").then().spec(FORBIDDEN);
+        as(PARTNER_EU).get("/cases/" + internalCase).then().spec(FORBIDDEN);
+        as(PARTNER_EU).get("/actions").then().spec(FORBIDDEN);
+        as(PARTNER_EU).get("/missions").then().spec(FORBIDDEN);
+        as(PARTNER_EU).get("/directory/posts").then().spec(FORBIDDEN);
+        as(PARTNER_EU).get("/audit").then().spec(FORBIDDEN);
+        as(PARTNER_EU).body(bilateral("Partner", "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN);
+        as(ADMIN).get("/cases").then().spec(FORBIDDEN);
+        as(ADMIN).body(bilateral("Admin", "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN);
+        given().get("/cases").then().spec(UNAUTHORIZED);
+        given().auth().oauth2("not.a.token").get("/cases").then().spec(UNAUTHORIZED);
     }
 
     @Test
@@ -128,11 +141,11 @@ class CaseAccessTest {
                 .body("items[1].change", containsString("\"before\""));
         as(ANALYST).queryParam("post", "SN-DAKAR").get("/audit").then().statusCode(200)
                 .body("items.targetId", hasItem(restrictedCase));
-        as(DAKAR).get("/audit").then().statusCode(403);
-        as(BOGOTA).get("/audit").then().statusCode(403);
+        as(DAKAR).get("/audit").then().spec(FORBIDDEN);
+        as(BOGOTA).get("/audit").then().spec(FORBIDDEN);
         // refused writes leave no audit record
         as(BOGOTA).header("If-Match", "\"1\"").body(bilateral("Refused", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
-                .then().statusCode(403);
+                .then().spec(FORBIDDEN);
         as(ANALYST).queryParam("targetId", internalCase).get("/audit").then().body("total", is(2))
                 .body("items.username", not(hasItem("officer.bogota")));
     }

@@ -88,19 +88,20 @@ public class ProblemMappers {
                 List.of(new FieldViolation(field, message))));
     }
 
+    // Most refusals of a token or a role happen before any resource runs; SecurityProblems answers those in this same shape.
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(Problem.of("unauthorized", "Unauthorized", 401, "a valid bearer token is required", path(uri), null));
+        return challenge(Problem.unauthorized(path(uri)));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(Problem.of("unauthorized", "Unauthorized", 401, "a valid bearer token is required", path(uri), null));
+        return challenge(Problem.unauthorized(path(uri)));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "your roles do not allow this request", path(uri), null));
+        return respond(Problem.forbidden(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -164,6 +165,11 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response challenge(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("WWW-Authenticate", Problem.BEARER_CHALLENGE).build();
     }
 
     private static String path(UriInfo uri) {
