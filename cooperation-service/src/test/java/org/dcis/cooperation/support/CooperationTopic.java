@@ -54,6 +54,32 @@ public final class CooperationTopic {
         return found;
     }
 
+    /**
+     * Every record keyed by one of {@code keys}, in topic order, once {@code expected} different events
+     * (by CloudEvent id) arrived: for at-least-once delivery, where a redelivery may follow an outage.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readDistinct(Collection<String> keys, int expected, Duration atMost) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(record.key())) {
+                        found.add(record);
+                        ids.add(parse(record).getId());
+                    }
+                }
+                return ids.size() >= expected;
+            });
+        }
+        return found;
+    }
+
     public static CloudEvent parse(ConsumerRecord<String, byte[]> record) {
         return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(record.value());
     }
