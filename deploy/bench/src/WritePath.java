@@ -52,6 +52,8 @@ public class WritePath {
     private final String cooperation;
     private final String keycloak;
     private final Map<String, String[]> tokens = new LinkedHashMap<>();
+    /** Upper bound of the random pause before each write (see timedWrite). */
+    private long gapNanos = Duration.ofSeconds(1).toNanos();
 
     WritePath(String gateway, String cooperation, String keycloak) {
         this.gateway = gateway;
@@ -67,6 +69,7 @@ public class WritePath {
         }
         WritePath bench = new WritePath(options.get("gateway"), options.get("cooperation"), options.get("keycloak"));
         int posts = Integer.parseInt(options.getOrDefault("posts", "10"));
+        bench.gapNanos = Duration.ofMillis(Long.parseLong(options.getOrDefault("write-gap-max-ms", "1000"))).toNanos();
         int cases = Integer.parseInt(options.getOrDefault("cases", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("case-warmup", "10"));
         List<Integer> concurrency = new ArrayList<>();
@@ -142,8 +145,14 @@ public class WritePath {
         HttpResponse<String> call() throws Exception;
     }
 
-    /** One write through the gateway, then polls the directory (on the service) until it has that version. */
+    /**
+     * One write through the gateway, then polls the directory (on the service) until it has that version.
+     * A random pause first: the outbox relay runs on a fixed tick (1 s), and a write sent right after the
+     * previous one became visible would always land just after a tick and wait for almost a whole one.
+     */
     private Write timedWrite(String id, String kind, Call write) throws Exception {
+        java.util.concurrent.locks.LockSupport.parkNanos(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1, gapNanos)));
         long start = System.nanoTime();
         HttpResponse<String> response = write.call();
         long acked = System.nanoTime();
@@ -186,11 +195,13 @@ public class WritePath {
         System.out.println("### Event propagation: registry write through the gateway → cooperation directory");
         System.out.println();
         System.out.printf("%d writes by admin.registry, one at a time (%d posts: open, change coverage, close; "
-                + "the three writes of one more post before them warm up and are not counted). "
+                + "the three writes of one more post before them warm up and are not counted), each after a random "
+                + "pause of 0-%d ms so that writes do not fall in step with the outbox relay's fixed tick. "
                 + "*write* = the gateway's answer to the write (ETag read before a PUT not included); "
                 + "*propagation* = from that answer until `GET /directory/posts/{id}` on cooperation-service shows "
                 + "the written version (polled every %d ms: figures are upper bounds by up to one poll); "
-                + "*total* = write + propagation.%n%n", writes.size(), writes.size() / 3, POLL_NANOS / 1_000_000);
+                + "*total* = write + propagation.%n%n", writes.size(), writes.size() / 3,
+                gapNanos / 1_000_000, POLL_NANOS / 1_000_000);
         System.out.println("| measure | n | p50 ms | p90 ms | max ms | min ms | mean ms |");
         System.out.println("|---|---|---|---|---|---|---|");
         row("write (through gateway)", writes.stream().mapToDouble(Write::ackMillis).toArray());
