@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 public class WritePath {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
-    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z]{2})\"");
+    /** A country's own code (followed by its alpha-3), not its region's: regions have codes like QO. */
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z]{2})\"\\s*,\\s*\"alpha3\"");
     private static final Pattern ON = Pattern.compile("\"on\"\\s*:\\s*\"([0-9-]{10})\"");
     private static final Pattern COVERAGE = Pattern.compile("\"coverage\"\\s*:\\s*\\[([^\\]]*)\\]");
     /** Directory polling period: the resolution of the propagation figures. */
