@@ -30,12 +30,7 @@ public final class CooperationTopic {
     /** Every record keyed by one of {@code keys}, in topic order, once at least {@code expected} arrived. */
     public static List<ConsumerRecord<String, byte[]>> read(Collection<String> keys, int expected, Duration atMost) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
+        try (var consumer = fromTheBeginning()) {
             await().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.contains(record.key())) {
@@ -61,12 +56,7 @@ public final class CooperationTopic {
     public static List<ConsumerRecord<String, byte[]>> readDistinct(Collection<String> keys, int expected, Duration atMost) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
+        try (var consumer = fromTheBeginning()) {
             await().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.contains(record.key())) {
@@ -78,6 +68,17 @@ public final class CooperationTopic {
             });
         }
         return found;
+    }
+
+    /** A consumer of a group of its own, so it reads the topic from offset 0. */
+    private static KafkaConsumer<String, byte[]> fromTheBeginning() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(TOPIC));
+        return consumer;
     }
 
     public static CloudEvent parse(ConsumerRecord<String, byte[]> record) {
