@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +19,9 @@ import io.vertx.core.json.JsonObject;
  * A running HTTP service standing in for posts-service or cooperation-service: it records every
  * business request it receives (method, URI, headers, body size and digest) and echoes it back.
  * Special paths: {@code /q/openapi} (a small OpenAPI document), {@code /q/health/ready},
- * {@code /silent/**} (never answers), {@code /bytes/{n}} (streams n bytes back).
+ * {@code /silent/**} (never answers), {@code /bytes/{n}} (streams n bytes back),
+ * {@code /flaky-close/{marker}} (closes the connection without answering on the first request for a marker,
+ * answers later ones), {@code /always-close/**} (always closes the connection without answering).
  * A separate control server (not behind the gateway) lets tests read and clear the record and stop and
  * start the service on the same port.
  */
@@ -26,6 +30,7 @@ final class RecordingDownstream {
     private final String service;
     private final JsonObject openapi;
     private final List<JsonObject> received = new ArrayList<>();
+    private final Set<String> flakyMarkersSeen = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private int port;
     private int controlPort;
@@ -87,6 +92,12 @@ final class RecordingDownstream {
                 received.add(record);
             }
             if (path.startsWith("/silent")) {
+                return;
+            }
+            if (path.startsWith("/always-close/")
+                    || path.startsWith("/flaky-close/") && flakyMarkersSeen.add(path.substring("/flaky-close/".length()))) {
+                // a pooled connection dropping under a request before any answer
+                request.connection().close();
                 return;
             }
             if (path.startsWith("/bytes/")) {

@@ -1,5 +1,6 @@
 package org.dcis.gateway.routing;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
@@ -27,7 +30,8 @@ import org.jboss.logging.Logger;
  * Streams one request to its service and the answer back (vertx-http-proxy: bodies flow through, never
  * buffered whole). The incoming Authorization header goes along untouched so that the service checks
  * the token again. Failures of the service become problem+json: 503 when it cannot be reached, 504 when
- * it stays silent past the response timeout, 502 otherwise.
+ * it stays silent past the response timeout, 502 otherwise. A bodyless GET or HEAD whose pooled connection
+ * closes before any answer is sent once more on another connection (see {@link #mayRetry}).
  */
 public final class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class);
@@ -77,6 +81,11 @@ public final class Relay {
                 .setSsl(tls)
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.responseTimeout().toMillis());
+        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, true);
+    }
+
+    private void send(RoutingContext ctx, Downstream downstream, ProxyRequest proxyRequest, RequestOptions options,
+            AtomicReference<HttpClientRequest> outgoing, AtomicBoolean tooLarge, boolean firstAttempt) {
         client.request(options)
                 .compose(clientRequest -> {
                     outgoing.set(clientRequest);
@@ -90,11 +99,46 @@ public final class Relay {
                         response.headers().remove(RequestId.HEADER);
                         response.send().onFailure(e -> LOG.debugf("%s: answer of %s cut short: %s",
                                 RequestId.of(ctx), downstream.service(), e.toString()));
+                    } else if (firstAttempt && !tooLarge.get() && mayRetry(ctx, result.cause())) {
+                        LOG.infof("%s: %s closed the connection before answering %s %s; retrying once on a fresh connection",
+                                RequestId.of(ctx), downstream.service(), ctx.request().method(), proxyRequest.getURI());
+                        // The incoming request had no body and its stream is spent: the retry sends none.
+                        proxyRequest.setBody(null);
+                        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, false);
                     } else {
                         proxyRequest.release();
                         fail(ctx, downstream, tooLarge.get(), result.cause());
                     }
                 });
+    }
+
+    /**
+     * A pooled connection to a service can close under a request that was just given to it (for instance
+     * when the gateway resets another client's request on it), before the service saw or answered anything
+     * of it. Sending the request again is only harmless when it is idempotent, had no body to replay, the
+     * connection dropped before any answer began (not a timeout: the service may still be working on it;
+     * not a connect failure: that is 503), and the client is still there to read the answer.
+     */
+    private static boolean mayRetry(RoutingContext ctx, Throwable cause) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            return false;
+        }
+        String length = request.getHeader("Content-Length");
+        boolean noBody = request.isEnded() && request.getHeader("Transfer-Encoding") == null
+                && (length == null || length.strip().equals("0"));
+        boolean clientConnected = !ctx.response().closed() && !ctx.response().ended() && !ctx.response().headWritten();
+        return noBody && clientConnected && !isTimeout(cause) && !isConnectFailure(cause) && isConnectionDropped(cause);
+    }
+
+    private static boolean isConnectionDropped(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException
+                    || t instanceof IOException && String.valueOf(t.getMessage()).contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fail(RoutingContext ctx, Downstream downstream, boolean tooLarge, Throwable cause) {
