@@ -1,0 +1,15 @@
+package org.dcis.platform.problem;
+
+import java.util.List;
+
+/** Unknown resource, or one the caller may not even know exists (404). */
+public class NotFound extends DomainException {
+    public NotFound(String what, Object id) {
+        super(what + " " + id + " not found", List.of());
+    }
+
+    @Override
+    public ProblemType type() {
+        return ProblemType.NOT_FOUND;
+    }
+}
