@@ -25,8 +25,8 @@ public final class UnauthorizedProblem {
         }
         softly.assertThat(response.jsonPath().getInt("status")).as("%s: status field", what).isEqualTo(401);
         softly.assertThat(response.jsonPath().getString("type")).as("%s: type", what)
-                .isEqualTo("https://dcis.example/problems/unauthorized");
-        softly.assertThat(response.jsonPath().getString("title")).as("%s: title", what).isEqualTo("Unauthorized");
+                .isEqualTo("https://dcis.example/problems/unauthenticated");
+        softly.assertThat(response.jsonPath().getString("title")).as("%s: title", what).isEqualTo("Authentication required");
         softly.assertThat(response.jsonPath().getString("detail")).as("%s: detail", what).isNotBlank();
         softly.assertThat(response.jsonPath().getString("instance")).as("%s: instance", what)
                 .isEqualTo(call.substring(call.indexOf(' ') + 1));
