@@ -1,5 +1,7 @@
 package org.dcis.gateway.problem;
 
+import org.dcis.platform.problem.ProblemType;
+
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -8,16 +10,17 @@ import org.dcis.gateway.observability.RequestId;
 
 /**
  * RFC 9457 problem+json answers of the gateway itself (its own refusals and downstream failures),
- * in the shape of docs/conventions.md so that a client reads gateway and service errors alike.
+ * in the shape of docs/conventions.md so that a client reads gateway and service errors alike. The type
+ * comes from the suite's one list ({@link ProblemType}); the gateway builds the body with Vert.x because it
+ * has no JAX-RS layer in front of the relayed paths.
  */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://dcis.example/problems/";
 
     private Problems() {
     }
 
-    public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+    public static void send(RoutingContext ctx, ProblemType type, String detail) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             return;
@@ -28,16 +31,16 @@ public final class Problems {
             return;
         }
         JsonObject body = new JsonObject()
-                .put("type", TYPE_BASE + slug)
-                .put("title", title)
-                .put("status", status)
+                .put("type", type.uri().toString())
+                .put("title", type.title())
+                .put("status", type.status())
                 .put("detail", detail)
                 .put("instance", ctx.normalizedPath());
         String requestId = RequestId.of(ctx);
         if (requestId != null) {
             body.put("requestId", requestId);
         }
-        response.setStatusCode(status)
+        response.setStatusCode(type.status())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .end(body.encode());
     }

@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.dcis.gateway.GatewayConfig;
 import org.dcis.gateway.observability.RequestId;
 import org.dcis.gateway.problem.Problems;
+import org.dcis.platform.problem.ProblemType;
+import org.dcis.platform.security.PublicPaths;
 import org.dcis.gateway.ratelimit.RateLimiter;
 import org.dcis.gateway.security.Access;
 import org.dcis.gateway.security.RouteAuthorization;
@@ -48,12 +50,15 @@ public class GatewayRouter {
 
     /** The anonymous paths, read from the Quarkus permission that opens them: one list, two guards. */
     @ConfigProperty(name = "quarkus.http.auth.permission.public.paths")
-    List<String> publicPaths;
+    List<String> publicPathPatterns;
+
+    private PublicPaths publicPaths;
 
     private HttpClient client;
     private RateLimiter rateLimiter;
 
     void register(@Observes Router router) {
+        publicPaths = PublicPaths.of(publicPathPatterns);
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -81,8 +86,7 @@ public class GatewayRouter {
                     .handler(this::limitRate)
                     .handler(ctx -> relay.relay(ctx, downstream));
         }
-        router.routeWithRegex("^/api(/.*)?$").handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
-                "No service is published under " + ctx.normalizedPath()));
+        router.routeWithRegex("^/api(/.*)?$").handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND, "No service is published under " + ctx.normalizedPath()));
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -98,7 +102,7 @@ public class GatewayRouter {
      * description) stay open.
      */
     private void requireBearer(RoutingContext ctx) {
-        if (isPublic(ctx.normalizedPath())) {
+        if (publicPaths.contains(ctx.normalizedPath())) {
             ctx.next();
             return;
         }
@@ -111,27 +115,10 @@ public class GatewayRouter {
         ctx.next();
     }
 
-    /** Same reading as Quarkus' path permissions: {@code /a/*} covers /a and below, else the exact path. */
-    private boolean isPublic(String path) {
-        for (String open : publicPaths) {
-            String trimmed = open.strip();
-            if (trimmed.endsWith("/*")) {
-                String base = trimmed.substring(0, trimmed.length() - 2);
-                if (path.equals(base) || path.startsWith(base + "/")) {
-                    return true;
-                }
-            } else if (path.equals(trimmed)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void unauthenticated(RoutingContext ctx) {
         // Deliberately silent about what was wrong with the token: that would help a forger.
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"dcis\"");
-        Problems.send(ctx, 401, "unauthenticated", "Authentication required",
-                "A valid bearer token of the dcis realm is required");
+        Problems.send(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token of the dcis realm is required");
     }
 
     /** Quarkus' refusals (missing or invalid token, denied policy) in the problem+json shape of every other error. */
@@ -142,7 +129,7 @@ public class GatewayRouter {
                 || failure instanceof io.quarkus.security.UnauthorizedException) {
             unauthenticated(ctx);
         } else if (failure instanceof io.quarkus.security.ForbiddenException) {
-            Problems.send(ctx, 403, "forbidden", "Forbidden", "Your roles do not allow this request");
+            Problems.send(ctx, ProblemType.FORBIDDEN, "Your roles do not allow this request");
         } else {
             ctx.next();
         }
@@ -156,13 +143,12 @@ public class GatewayRouter {
                 length = Long.parseLong(declared.strip());
             } catch (NumberFormatException e) {
                 ctx.response().putHeader("Connection", "close");
-                Problems.send(ctx, 400, "bad-request", "Invalid request", "Content-Length is not a number");
+                Problems.send(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number");
                 return;
             }
             if (length > config.maxBodySize().asLongValue()) {
                 ctx.response().putHeader("Connection", "close");
-                Problems.send(ctx, 413, "payload-too-large", "Request body too large",
-                        "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+                Problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
                 return;
             }
         }
@@ -180,8 +166,7 @@ public class GatewayRouter {
             return;
         }
         ctx.response().putHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
-        Problems.send(ctx, 429, "too-many-requests", "Too many requests",
-                "Rate limit of " + config.rateLimit().requests() + " requests per " + config.rateLimit().period().toSeconds()
+        Problems.send(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit of " + config.rateLimit().requests() + " requests per " + config.rateLimit().period().toSeconds()
                         + " s reached; retry later");
     }
 

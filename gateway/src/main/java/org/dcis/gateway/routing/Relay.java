@@ -24,6 +24,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import org.dcis.gateway.GatewayConfig;
 import org.dcis.gateway.observability.RequestId;
 import org.dcis.gateway.problem.Problems;
+import org.dcis.platform.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
@@ -144,21 +145,17 @@ public final class Relay {
     private void fail(RoutingContext ctx, Downstream downstream, boolean tooLarge, Throwable cause) {
         if (tooLarge) {
             ctx.response().putHeader("Connection", "close");
-            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
-                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+            Problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
             return;
         }
         LOG.warnf("%s: %s failed: %s", RequestId.of(ctx), downstream.service(), String.valueOf(cause));
         if (isTimeout(cause) && !isConnectFailure(cause)) {
-            Problems.send(ctx, 504, "gateway-timeout", "Service did not answer in time",
-                    downstream.service() + " did not answer within " + config.responseTimeout().toMillis() + " ms");
+            Problems.send(ctx, ProblemType.GATEWAY_TIMEOUT, downstream.service() + " did not answer within " + config.responseTimeout().toMillis() + " ms");
         } else if (isConnectFailure(cause)) {
             ctx.response().putHeader("Retry-After", "5");
-            Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
-                    downstream.service() + " cannot be reached; try again shortly");
+            Problems.send(ctx, ProblemType.SERVICE_UNAVAILABLE, downstream.service() + " cannot be reached; try again shortly");
         } else {
-            Problems.send(ctx, 502, "bad-gateway", "Bad gateway",
-                    downstream.service() + " gave no valid answer");
+            Problems.send(ctx, ProblemType.BAD_GATEWAY, downstream.service() + " gave no valid answer");
         }
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 import org.dcis.gateway.problem.Problems;
+import org.dcis.platform.problem.ProblemType;
 
 /**
  * Second line of the gateway's access control, inside the route itself: the HTTP permission policy has
@@ -25,21 +26,18 @@ public final class RouteAuthorization {
         SecurityIdentity identity = identity(ctx);
         if (identity == null || identity.isAnonymous()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"dcis\"");
-            Problems.send(ctx, 401, "unauthenticated", "Authentication required",
-                    "A valid bearer token of the dcis realm is required");
+            Problems.send(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token of the dcis realm is required");
             return;
         }
         Optional<Access> access = Access.of(ctx.request().method());
         if (access.isEmpty()) {
             ctx.response().putHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE");
-            Problems.send(ctx, 405, "method-not-allowed", "Method not allowed",
-                    "Method " + ctx.request().method() + " is not relayed by the gateway");
+            Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Method " + ctx.request().method() + " is not relayed by the gateway");
             return;
         }
         Set<String> allowed = roles.allowed(prefix, access.get());
         if (allowed.stream().noneMatch(identity::hasRole)) {
-            Problems.send(ctx, 403, "forbidden", "Forbidden",
-                    "Your roles do not allow " + access.get().name().toLowerCase() + " access to " + prefix);
+            Problems.send(ctx, ProblemType.FORBIDDEN, "Your roles do not allow " + access.get().name().toLowerCase() + " access to " + prefix);
             return;
         }
         ctx.next();
