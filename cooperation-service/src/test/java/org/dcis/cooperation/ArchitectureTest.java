@@ -10,6 +10,8 @@ import org.dcis.platform.problem.ProblemMappers;
 import org.dcis.platform.problem.SecurityProblems;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -59,6 +61,18 @@ class ArchitectureTest {
     static final ArchRule noExceptionMapperOfItsOwn = noMethods()
             .that().areDeclaredInClassesThat().resideInAPackage("org.dcis.cooperation..")
             .should().beAnnotatedWith(ServerExceptionMapper.class);
+
+    private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
+            "read the system clock (a java.time now() or Clock.system*())",
+            call -> call.getTargetOwner().getPackageName().equals("java.time")
+                    && (call.getName().equals("now") || call.getName().startsWith("system")));
+
+    @ArchTest
+    static final ArchRule oneClock = noClasses()
+            .that().resideInAPackage("org.dcis.cooperation..")
+            .should().callMethodWhere(READS_THE_SYSTEM_CLOCK)
+            .because("every date and instant comes from the one injected Clock or the SuiteCalendar on it, so that"
+                    + " both services answer the same \"today\" and tests can fix the time");
 
     @ArchTest
     static final ArchRule noJaxRsExceptionMapperOfItsOwn = noClasses()
