@@ -111,8 +111,7 @@ public class CaseService {
      * read with a row lock held until the transaction ends, so a concurrent writer of the same case waits
      * and then finds the version it named gone (412): the check and the change are one step.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CooperationCase writable(Caller caller, UUID id, long expectedVersion) {
+    private CooperationCase writable(Caller caller, UUID id, long expectedVersion) {
         CooperationCase found = visible(caller, id, cases.findById(id, LockModeType.PESSIMISTIC_WRITE));
         CaseAccess.requireWriter(caller, found.leadPost());
         ETags.require("case " + id, expectedVersion, found.version());
