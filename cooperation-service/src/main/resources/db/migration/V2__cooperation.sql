@@ -32,7 +32,7 @@ CREATE TABLE mission (
     host_countries  VARCHAR(2)[]  NOT NULL,
     starts_on       DATE          NOT NULL,
     ends_on         DATE,
-    version         BIGINT        NOT NULL DEFAULT 0,
+    version         BIGINT        NOT NULL DEFAULT 1,
     updated_at      TIMESTAMPTZ   NOT NULL DEFAULT now(),
     CHECK (ends_on IS NULL OR ends_on >= starts_on)
 );
@@ -95,28 +95,4 @@ CREATE TABLE cooperation_action (
 );
 CREATE INDEX cooperation_action_case ON cooperation_action (case_id);
 
--- Every write: who (token subject and post), when, what.
-CREATE TABLE audit_record (
-    id           BIGSERIAL     PRIMARY KEY,
-    subject      VARCHAR(200)  NOT NULL,
-    username     VARCHAR(200),
-    post_id      VARCHAR(40),
-    at           TIMESTAMPTZ   NOT NULL,
-    operation    VARCHAR(60)   NOT NULL,
-    target_type  VARCHAR(30)   NOT NULL,
-    target_id    VARCHAR(100)  NOT NULL,
-    change       TEXT          NOT NULL
-);
-CREATE INDEX audit_record_target ON audit_record (target_type, target_id);
-
--- Idempotency-Key of creates, per token subject: the unique constraint makes a concurrent retry wait
--- for the first request and then find its result.
-CREATE TABLE idempotency_key (
-    subject       VARCHAR(200)  NOT NULL,
-    idem_key      VARCHAR(200)  NOT NULL,
-    operation     VARCHAR(60)   NOT NULL,
-    request_hash  VARCHAR(64)   NOT NULL,
-    resource_id   VARCHAR(100),
-    created_at    TIMESTAMPTZ   NOT NULL DEFAULT now(),
-    CONSTRAINT idempotency_key_per_subject UNIQUE (subject, idem_key)
-);
+-- outbox_event, idempotency_key and audit_record are the platform's (db/platform V0_1..V0_3).

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.dcis.cooperation.cases.Framework;
 import org.dcis.cooperation.cases.Theme;
-import org.dcis.cooperation.shared.Organisation;
+import org.dcis.cooperation.reference.Organisation;
 
 /**
  * Filters of the action lists; every one is optional.

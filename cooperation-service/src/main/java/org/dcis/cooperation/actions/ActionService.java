@@ -1,32 +1,28 @@
 package org.dcis.cooperation.actions;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.dcis.cooperation.audit.AuditLog;
+import org.dcis.cooperation.cases.CaseAccess;
 import org.dcis.cooperation.cases.CaseService;
 import org.dcis.cooperation.cases.CooperationCase;
-import org.dcis.cooperation.event.CooperationEvents;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.Created;
-import org.dcis.cooperation.shared.IdempotencyKeys;
-import org.dcis.cooperation.shared.NotFound;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.shared.Versions;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.dcis.cooperation.cases.CooperationEvents;
+import org.dcis.platform.audit.AuditTrail;
+import org.dcis.platform.idempotency.IdempotencyKeys;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
+import org.dcis.platform.web.Created;
+import org.dcis.platform.web.ETags;
 
 /** Logs, revises and moves actions on cases; rights follow the case (its lead post, its handling). */
 @ApplicationScoped
@@ -37,24 +33,24 @@ public class ActionService {
     private final Actions actions;
     private final CaseService cases;
     private final CooperationEvents events;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final IdempotencyKeys keys;
-    private final Clock clock;
+    private final SuiteCalendar calendar;
 
-    ActionService(Actions actions, CaseService cases, CooperationEvents events, AuditLog audit, IdempotencyKeys keys,
-            Clock clock) {
+    ActionService(Actions actions, CaseService cases, CooperationEvents events, AuditTrail audit, IdempotencyKeys keys,
+            SuiteCalendar calendar) {
         this.actions = actions;
         this.cases = cases;
         this.events = events;
         this.audit = audit;
         this.keys = keys;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Transactional
     public Created<ActionSnapshot> log(Caller caller, UUID caseId, ActionTerms terms, String idempotencyKey) {
         CooperationCase parent = cases.visible(caller, caseId);
-        caller.requireWriterFor(parent.leadPost());
+        CaseAccess.requireWriter(caller, parent.leadPost());
         if (idempotencyKey != null) {
             Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "action.log:" + caseId, terms);
             if (earlier.isPresent()) {
@@ -62,7 +58,7 @@ public class ActionService {
             }
         }
         parent.requireOpen();
-        CooperationAction action = CooperationAction.log(caseId, terms, caller.subject(), clock.instant());
+        CooperationAction action = CooperationAction.log(caseId, terms, caller.subject(), calendar);
         actions.persist(action);
         actions.flush();
         ActionSnapshot snapshot = action.snapshot();
@@ -78,7 +74,7 @@ public class ActionService {
     public ActionSnapshot revise(Caller caller, UUID id, long expectedVersion, ActionTerms terms) {
         CooperationAction action = writable(caller, id, expectedVersion);
         ActionSnapshot before = action.snapshot();
-        action.revise(terms, clock.instant());
+        action.revise(terms, calendar);
         actions.flush();
         ActionSnapshot after = action.snapshot();
         events.publish("action.updated", action.caseId(), id, after);
@@ -90,7 +86,7 @@ public class ActionService {
     public ActionSnapshot changeStatus(Caller caller, UUID id, long expectedVersion, StatusChange change) {
         CooperationAction action = writable(caller, id, expectedVersion);
         ActionSnapshot before = action.snapshot();
-        ActionStatus previous = action.changeStatus(change, clock.instant(), LocalDate.now(clock));
+        ActionStatus previous = action.changeStatus(change, calendar);
         actions.flush();
         ActionSnapshot after = action.snapshot();
         events.publish("action.status-changed", action.caseId(), id, new StatusChanged(previous, after));
@@ -99,11 +95,11 @@ public class ActionService {
     }
 
     public ActionSnapshot get(Caller caller, UUID id) {
-        return visible(caller, id).snapshot();
+        return visible(caller, id, actions.findById(id)).snapshot();
     }
 
-    private CooperationAction visible(Caller caller, UUID id) {
-        CooperationAction action = actions.findById(id);
+    /** The action if the caller may see its case; an action of a hidden case is reported as unknown. */
+    private CooperationAction visible(Caller caller, UUID id, CooperationAction action) {
         if (action == null) {
             throw new NotFound("action", id);
         }
@@ -115,11 +111,15 @@ public class ActionService {
         return action;
     }
 
+    /**
+     * An action the caller may change, read with a row lock held until the transaction ends: a concurrent
+     * writer of the same action waits, then finds the version it named gone (412).
+     */
     private CooperationAction writable(Caller caller, UUID id, long expectedVersion) {
-        CooperationAction action = visible(caller, id);
+        CooperationAction action = visible(caller, id, actions.findById(id, LockModeType.PESSIMISTIC_WRITE));
         CooperationCase parent = cases.visible(caller, action.caseId());
-        caller.requireWriterFor(parent.leadPost());
-        Versions.require(expectedVersion, action.version());
+        CaseAccess.requireWriter(caller, parent.leadPost());
+        ETags.require("action " + id, expectedVersion, action.version());
         parent.requireOpen();
         return action;
     }
@@ -128,52 +128,29 @@ public class ActionService {
         if (filter.caseId() != null) {
             cases.visible(caller, filter.caseId());
         }
-        List<String> caseWhere = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        CaseService.visibility(caller, "c.", caseWhere, params);
-        if (filter.theme() != null) {
-            caseWhere.add("array_contains(c.themes, :theme)");
-            params.put("theme", filter.theme().name());
+        Filter ofCases = CaseAccess.readable(caller, "c.", Filter.where());
+        String theme = filter.theme() == null ? null : filter.theme().name();
+        ofCases.when(theme, "array_contains(c.themes, :theme)", "theme", theme)
+                .when(filter.framework(), "c.framework = :framework", "framework", filter.framework())
+                .when(filter.organisation(), "c.organisation = :organisation", "organisation", filter.organisation())
+                .when(filter.mission(), "c.mission = :mission", "mission", filter.mission())
+                .when(filter.post(), "c.leadPost = :post", "post", filter.post());
+        Filter where = Filter.where();
+        if (!ofCases.query().isEmpty()) {
+            where.and("caseId in (select c.id from CooperationCase c where " + ofCases.query() + ")", ofCases.params());
         }
-        eq(caseWhere, params, "c.framework", "framework", filter.framework());
-        eq(caseWhere, params, "c.organisation", "organisation", filter.organisation());
-        eq(caseWhere, params, "c.mission", "mission", filter.mission());
-        eq(caseWhere, params, "c.leadPost", "post", filter.post());
-        List<String> where = new ArrayList<>();
-        if (!caseWhere.isEmpty()) {
-            where.add("a.caseId in (select c.id from CooperationCase c where " + String.join(" and ", caseWhere) + ")");
-        }
-        eq(where, params, "a.caseId", "caseId", filter.caseId());
-        eq(where, params, "a.kind", "kind", filter.kind());
-        eq(where, params, "a.type", "type", filter.type());
-        eq(where, params, "a.status", "status", filter.status());
-        eq(where, params, "a.placeCountry", "country", filter.country());
-        if (filter.from() != null) {
-            where.add("a.plannedStart >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("a.plannedStart <= :to");
-            params.put("to", filter.to());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(a.title) like :text or lower(a.description) like :text)");
-            params.put("text", "%" + filter.text().toLowerCase().strip() + "%");
-        }
-        Sort sort = Sort.by(page.sortField(), page.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
-                .and("id");
-        var query = actions.find("from CooperationAction a" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)),
-                sort, params);
-        query.page(Page.of(page.page(), page.size()));
-        return new PageOf<>(query.list().stream().map(CooperationAction::snapshot).toList(), page.page(), page.size(),
-                query.count());
-    }
-
-    private static void eq(List<String> where, Map<String, Object> params, String path, String name, Object value) {
-        if (value != null) {
-            where.add(path + " = :" + name);
-            params.put(name, value);
-        }
+        String text = filter.text() == null ? null : "%" + filter.text().toLowerCase(Locale.ROOT).strip() + "%";
+        return where
+                .eq("caseId", filter.caseId())
+                .eq("kind", filter.kind())
+                .eq("type", filter.type())
+                .eq("status", filter.status())
+                .when(filter.country(), "placeCountry = :country", "country", filter.country())
+                .when(filter.from(), "plannedStart >= :from", "from", filter.from())
+                .when(filter.to(), "plannedStart <= :to", "to", filter.to())
+                .when(text, "(lower(title) like :text or lower(description) like :text)", "text", text)
+                .page(actions, page, page.sort("id"))
+                .map(CooperationAction::snapshot);
     }
 
     /** Data of {@code action.status-changed}: the step taken and the action after it. */

@@ -12,11 +12,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.dcis.cooperation.shared.RuleViolation;
+import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.time.SuiteCalendar;
 
-/** One cooperation action logged on a case; it guards its dates, outcomes and status lifecycle. */
+/**
+ * One cooperation action logged on a case; it guards its dates, outcomes and status lifecycle, and counts
+ * its versions: 1 when logged, one more at each change (ActionService reads an action it changes with a row
+ * lock, so the version check and the change are one step). Planned dates may lie ahead; what actually
+ * happened (actual start and end, the date of a status change) never lies in the future of the suite's
+ * calendar. Plain Java apart from its mapping: its rules run without a database (CooperationActionTest).
+ */
 @Entity
 @Table(name = "cooperation_action")
 public class CooperationAction {
@@ -62,37 +68,44 @@ public class CooperationAction {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    @Version
     private long version;
 
     protected CooperationAction() {
     }
 
-    static CooperationAction log(UUID caseId, ActionTerms terms, String createdBy, Instant now) {
+    static CooperationAction log(UUID caseId, ActionTerms terms, String createdBy, SuiteCalendar calendar) {
         CooperationAction action = new CooperationAction();
         action.id = UUID.randomUUID();
         action.caseId = caseId;
         action.status = ActionStatus.PLANNED;
         action.createdBy = createdBy;
-        action.createdAt = now;
-        action.apply(terms, now);
+        action.createdAt = calendar.now();
+        action.apply(terms, calendar, action.createdAt);
+        action.version = 1;
         return action;
     }
 
-    void revise(ActionTerms terms, Instant now) {
+    void revise(ActionTerms terms, SuiteCalendar calendar) {
         if (status.isFinal()) {
             throw new RuleViolation("status", "action " + id + " is " + status + "; it can no longer change");
         }
-        apply(terms, now);
+        apply(terms, calendar, calendar.now());
+        version++;
     }
 
-    /** Moves the action along its lifecycle; anything else than the next allowed step is refused. */
-    ActionStatus changeStatus(StatusChange change, Instant now, LocalDate today) {
+    /**
+     * Moves the action along its lifecycle; anything else than the next allowed step is refused. The step
+     * happens {@code on} the given date (today in Paris when absent), never in the future.
+     */
+    ActionStatus changeStatus(StatusChange change, SuiteCalendar calendar) {
         ActionStatus previous = status;
         if (!status.canBecome(change.status())) {
             throw new RuleViolation("status", "an action cannot go from " + status + " to " + change.status());
         }
-        LocalDate on = change.on() == null ? today : change.on();
+        LocalDate on = change.on() == null ? calendar.today() : change.on();
+        if (change.status() != ActionStatus.CANCELLED) {
+            notInFuture(calendar, "on", on, "an action cannot change status in the future");
+        }
         switch (change.status()) {
             case IN_PROGRESS -> actualStart = actualStart == null ? on : actualStart;
             case COMPLETED -> {
@@ -110,11 +123,12 @@ public class CooperationAction {
             default -> throw new IllegalStateException("unexpected target " + change.status());
         }
         status = change.status();
-        updatedAt = now;
+        updatedAt = calendar.now();
+        version++;
         return previous;
     }
 
-    private void apply(ActionTerms terms, Instant now) {
+    private void apply(ActionTerms terms, SuiteCalendar calendar, Instant now) {
         if (terms.plannedEnd() != null && terms.plannedEnd().isBefore(terms.plannedStart())) {
             throw new RuleViolation("plannedEnd", "the planned end (" + terms.plannedEnd()
                     + ") is before the planned start (" + terms.plannedStart() + ")");
@@ -126,6 +140,8 @@ public class CooperationAction {
             throw new RuleViolation("actualEnd", "the actual end (" + terms.actualEnd()
                     + ") is before the actual start (" + terms.actualStart() + ")");
         }
+        notInFuture(calendar, "actualStart", terms.actualStart(), "an action cannot have started in the future");
+        notInFuture(calendar, "actualEnd", terms.actualEnd(), "an action cannot have ended in the future");
         List<Outcome> given = terms.outcomes() == null ? List.of() : terms.outcomes();
         for (int i = 0; i < given.size(); i++) {
             Outcome outcome = given.get(i);
@@ -150,6 +166,13 @@ public class CooperationAction {
         partnerAgencies = who.partnerAgencies();
         outcomes = List.copyOf(given);
         updatedAt = now;
+    }
+
+    /** A date of what happened is today somewhere on Earth at the latest (docs/conventions.md, "Dates"). */
+    private static void notInFuture(SuiteCalendar calendar, String field, LocalDate date, String rule) {
+        if (date != null && calendar.isInFuture(date)) {
+            throw new RuleViolation(field, rule + " (" + date + ")");
+        }
     }
 
     public ActionSnapshot snapshot() {

@@ -3,7 +3,7 @@ package org.dcis.cooperation.actions;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.dcis.cooperation.shared.IsoCountry;
+import org.dcis.cooperation.reference.IsoCountry;
 
 /** Where an action takes place. */
 public record Place(@NotNull @IsoCountry String country, @Size(max = 120) String city) {

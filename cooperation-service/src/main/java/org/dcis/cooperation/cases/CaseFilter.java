@@ -2,17 +2,17 @@ package org.dcis.cooperation.cases;
 
 import java.time.LocalDate;
 
-import org.dcis.cooperation.actions.ActionKind;
-import org.dcis.cooperation.shared.Organisation;
+import org.dcis.cooperation.reference.Organisation;
 
 /**
- * Filters of the case list; every one is optional.
+ * Filters of the case list; every one is optional (null).
  *
- * @param country partner country or any country concerned
- * @param from    opened on or after
- * @param to      opened on or before
- * @param kind    cases with at least one action of this kind
+ * @param activity cases with at least one action of a kind (see {@link CaseActivity})
+ * @param country  partner country or any country concerned
+ * @param from     opened on or after
+ * @param to       opened on or before
  */
-public record CaseFilter(Theme theme, ActionKind kind, Framework framework, Organisation organisation, String mission,
-        String country, String post, CaseStatus status, Handling handling, LocalDate from, LocalDate to, String text) {
+public record CaseFilter(Theme theme, CaseActivity.Condition activity, Framework framework, Organisation organisation,
+        String mission, String country, String post, CaseStatus status, Handling handling, LocalDate from, LocalDate to,
+        String text) {
 }

@@ -1,35 +1,29 @@
 package org.dcis.cooperation.cases;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.dcis.cooperation.audit.AuditLog;
 import org.dcis.cooperation.directory.DirectoryPost;
 import org.dcis.cooperation.directory.PostDirectory;
-import org.dcis.cooperation.event.CooperationEvents;
 import org.dcis.cooperation.missions.Mission;
 import org.dcis.cooperation.missions.Missions;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.Created;
-import org.dcis.cooperation.shared.IdempotencyKeys;
-import org.dcis.cooperation.shared.NotFound;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.shared.RuleViolation;
-import org.dcis.cooperation.shared.Versions;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.dcis.platform.audit.AuditTrail;
+import org.dcis.platform.idempotency.IdempotencyKeys;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
+import org.dcis.platform.web.Created;
+import org.dcis.platform.web.ETags;
 
 /** Opens, revises, closes and finds cases; every write is audited and announced through the outbox. */
 @ApplicationScoped
@@ -41,24 +35,24 @@ public class CaseService {
     private final Missions missions;
     private final PostDirectory directory;
     private final CooperationEvents events;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final IdempotencyKeys keys;
-    private final Clock clock;
+    private final SuiteCalendar calendar;
 
-    CaseService(Cases cases, Missions missions, PostDirectory directory, CooperationEvents events, AuditLog audit,
-            IdempotencyKeys keys, Clock clock) {
+    CaseService(Cases cases, Missions missions, PostDirectory directory, CooperationEvents events, AuditTrail audit,
+            IdempotencyKeys keys, SuiteCalendar calendar) {
         this.cases = cases;
         this.missions = missions;
         this.directory = directory;
         this.events = events;
         this.audit = audit;
         this.keys = keys;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Transactional
     public Created<CaseSnapshot> open(Caller caller, CaseTerms terms, String idempotencyKey) {
-        caller.requireWriterFor(terms.leadPost());
+        CaseAccess.requireWriter(caller, terms.leadPost());
         if (idempotencyKey != null) {
             Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "case.open", terms);
             if (earlier.isPresent()) {
@@ -66,8 +60,7 @@ public class CaseService {
             }
         }
         DirectoryPost post = directory.requireOpenLeadPost(terms.leadPost());
-        CooperationCase opened = CooperationCase.open(terms, post, mission(terms), caller.subject(), clock.instant(),
-                LocalDate.now(clock));
+        CooperationCase opened = CooperationCase.open(terms, post, mission(terms), caller.subject(), calendar);
         cases.persist(opened);
         cases.flush();
         CaseSnapshot snapshot = opened.snapshot();
@@ -84,7 +77,7 @@ public class CaseService {
         CooperationCase existing = writable(caller, id, expectedVersion);
         CaseSnapshot before = existing.snapshot();
         DirectoryPost post = directory.requireOpenLeadPost(existing.leadPost());
-        existing.revise(terms, post, mission(terms), clock.instant(), LocalDate.now(clock));
+        existing.revise(terms, post, mission(terms), calendar);
         cases.flush();
         CaseSnapshot after = existing.snapshot();
         events.publish("case.updated", id, id, after);
@@ -96,7 +89,7 @@ public class CaseService {
     public CaseSnapshot close(Caller caller, UUID id, long expectedVersion, CaseClosure closure) {
         CooperationCase existing = writable(caller, id, expectedVersion);
         CaseSnapshot before = existing.snapshot();
-        existing.close(closure, clock.instant(), LocalDate.now(clock));
+        existing.close(closure, calendar);
         cases.flush();
         CaseSnapshot after = existing.snapshot();
         events.publish("case.closed", id, id, after);
@@ -110,76 +103,50 @@ public class CaseService {
 
     /** The case if the caller may see it; a restricted case of another post is reported as unknown. */
     public CooperationCase visible(Caller caller, UUID id) {
-        CooperationCase found = cases.findById(id);
+        return visible(caller, id, cases.findById(id));
+    }
+
+    /**
+     * A case the caller may change: visible, led by the caller's post, at the version the caller saw. It is
+     * read with a row lock held until the transaction ends, so a concurrent writer of the same case waits
+     * and then finds the version it named gone (412): the check and the change are one step.
+     */
+    private CooperationCase writable(Caller caller, UUID id, long expectedVersion) {
+        CooperationCase found = visible(caller, id, cases.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        CaseAccess.requireWriter(caller, found.leadPost());
+        ETags.require("case " + id, expectedVersion, found.version());
+        return found;
+    }
+
+    private static CooperationCase visible(Caller caller, UUID id, CooperationCase found) {
         if (found == null || !found.isVisibleTo(caller)) {
             throw new NotFound("case", id);
         }
         return found;
     }
 
-    /** A case the caller may change: visible, led by the caller's post, at the version the caller saw. */
-    public CooperationCase writable(Caller caller, UUID id, long expectedVersion) {
-        CooperationCase found = visible(caller, id);
-        caller.requireWriterFor(found.leadPost());
-        Versions.require(expectedVersion, found.version());
-        return found;
-    }
-
     public PageOf<CaseSnapshot> search(Caller caller, CaseFilter filter, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        visibility(caller, "", where, params);
-        if (filter.theme() != null) {
-            where.add("array_contains(themes, :theme)");
-            params.put("theme", filter.theme().name());
+        Filter where = CaseAccess.readable(caller, "", Filter.where());
+        String theme = filter.theme() == null ? null : filter.theme().name();
+        String text = filter.text() == null ? null : "%" + filter.text().toLowerCase(Locale.ROOT).strip() + "%";
+        if (filter.activity() != null) {
+            where.and(filter.activity().query(), filter.activity().params());
         }
-        if (filter.kind() != null) {
-            where.add("exists (select 1 from CooperationAction a where a.caseId = c.id and a.kind = :kind)");
-            params.put("kind", filter.kind());
-        }
-        eq(where, params, "framework", filter.framework());
-        eq(where, params, "organisation", filter.organisation());
-        eq(where, params, "mission", filter.mission());
-        eq(where, params, "leadPost", filter.post());
-        eq(where, params, "status", filter.status());
-        eq(where, params, "handling", filter.handling());
-        if (filter.country() != null) {
-            where.add("array_contains(countries, :country)");
-            params.put("country", filter.country());
-        }
-        if (filter.from() != null) {
-            where.add("openedOn >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("openedOn <= :to");
-            params.put("to", filter.to());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(title) like :text or lower(summary) like :text or lower(expectedReturn) like :text)");
-            params.put("text", "%" + filter.text().toLowerCase().strip() + "%");
-        }
-        Sort sort = Sort.by(page.sortField(), page.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
-                .and("id");
-        var query = cases.find("from CooperationCase c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)),
-                sort, params);
-        query.page(Page.of(page.page(), page.size()));
-        return new PageOf<>(query.list().stream().map(CooperationCase::snapshot).toList(), page.page(), page.size(),
-                query.count());
-    }
-
-    /** The HQL condition restricting cases to those the caller may read; fails closed for other roles. */
-    public static void visibility(Caller caller, String alias, List<String> where, Map<String, Object> params) {
-        if (caller.isAnalyst()) {
-            return;
-        }
-        if (!caller.isOfficer()) {
-            where.add("1 = 0");
-            return;
-        }
-        where.add("(" + alias + "handling = :internal or " + alias + "leadPost = :callerPost)");
-        params.put("internal", Handling.INTERNAL);
-        params.put("callerPost", caller.postId());
+        return where
+                .when(theme, "array_contains(themes, :theme)", "theme", theme)
+                .eq("framework", filter.framework())
+                .eq("organisation", filter.organisation())
+                .eq("mission", filter.mission())
+                .eq("leadPost", filter.post())
+                .eq("status", filter.status())
+                .eq("handling", filter.handling())
+                .when(filter.country(), "array_contains(countries, :country)", "country", filter.country())
+                .when(filter.from(), "openedOn >= :from", "from", filter.from())
+                .when(filter.to(), "openedOn <= :to", "to", filter.to())
+                .when(text, "(lower(title) like :text or lower(summary) like :text or lower(expectedReturn) like :text)",
+                        "text", text)
+                .page(cases, page, page.sort("id"))
+                .map(CooperationCase::snapshot);
     }
 
     private Mission mission(CaseTerms terms) {
@@ -194,12 +161,5 @@ public class CaseService {
             throw new RuleViolation("mission", "unknown mission " + terms.mission());
         }
         return mission;
-    }
-
-    private static void eq(List<String> where, Map<String, Object> params, String field, Object value) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            params.put(field, value);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.dcis.cooperation.shared.Organisation;
+import org.dcis.cooperation.reference.Organisation;
 
 /** A case as the API returns it and as the case events carry it. */
 public record CaseSnapshot(UUID id, String title, String summary, Framework framework, String partnerCountry,

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.dcis.cooperation.shared.IsoCountry;
-import org.dcis.cooperation.shared.Organisation;
+import org.dcis.cooperation.reference.IsoCountry;
+import org.dcis.cooperation.reference.Organisation;
 
 /**
  * What an officer states about a case, on creation and on every (full) revision.
@@ -18,7 +18,7 @@ import org.dcis.cooperation.shared.Organisation;
  * @param countries      countries concerned besides the partner country (which is always included)
  * @param handling       INTERNAL when absent
  * @param releasableTo   organisations the case may be shared with
- * @param openedOn       today when absent
+ * @param openedOn       today (the date in Paris) when absent; never in the future
  * @param expectedReturn the expected return for France's internal security
  */
 public record CaseTerms(

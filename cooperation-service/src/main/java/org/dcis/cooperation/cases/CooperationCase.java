@@ -14,19 +14,22 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.dcis.cooperation.directory.DirectoryPost;
 import org.dcis.cooperation.missions.Mission;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.Organisation;
-import org.dcis.cooperation.shared.RuleViolation;
+import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A cooperation file: what France does with which partner, in which framework, on which themes. It
- * guards its own consistency (framework, mission, speciality, lead post coverage, dates, status).
+ * guards its own consistency (framework, mission, speciality, lead post coverage, dates, status) and counts
+ * its versions: 1 when opened, one more at each change. Concurrent writers are kept apart by
+ * {@link CaseService}, which reads a case it changes with a row lock, so the version check and the change
+ * are one step. Plain Java apart from its mapping: its rules run without a database (CooperationCaseTest).
  */
 @Entity
 @Table(name = "cooperation_case")
@@ -70,37 +73,45 @@ public class CooperationCase {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    @Version
     private long version;
 
     protected CooperationCase() {
     }
 
-    /** Opens a case led by {@code leadPost}; {@code mission} is the mission the terms name, if any. */
-    static CooperationCase open(CaseTerms terms, DirectoryPost leadPost, Mission mission, String createdBy, Instant now,
-            LocalDate today) {
+    /**
+     * Opens a case led by {@code leadPost}; {@code mission} is the mission the terms name, if any. Its
+     * {@code openedOn} is today (in Paris) unless the terms say otherwise, and never in the future.
+     */
+    static CooperationCase open(CaseTerms terms, DirectoryPost leadPost, Mission mission, String createdBy,
+            SuiteCalendar calendar) {
         CooperationCase c = new CooperationCase();
         c.id = UUID.randomUUID();
         c.leadPost = terms.leadPost();
         c.status = CaseStatus.OPEN;
         c.createdBy = createdBy;
-        c.createdAt = now;
-        c.apply(terms, leadPost, mission, now, today);
+        c.createdAt = calendar.now();
+        c.apply(terms, leadPost, mission, calendar, c.createdAt);
+        c.version = 1;
         return c;
     }
 
     /** Replaces the terms of an open case; the lead post stays the same. */
-    void revise(CaseTerms terms, DirectoryPost leadPost, Mission mission, Instant now, LocalDate today) {
+    void revise(CaseTerms terms, DirectoryPost leadPost, Mission mission, SuiteCalendar calendar) {
         requireOpen();
         if (!this.leadPost.equals(terms.leadPost())) {
             throw new RuleViolation("leadPost", "the lead post of a case cannot change (it is " + this.leadPost + ")");
         }
-        apply(terms, leadPost, mission, now, today);
+        apply(terms, leadPost, mission, calendar, calendar.now());
+        version++;
     }
 
-    void close(CaseClosure closure, Instant now, LocalDate today) {
+    /** Closes an open case on the given date (today in Paris when absent), neither before it opened nor in the future. */
+    void close(CaseClosure closure, SuiteCalendar calendar) {
         requireOpen();
-        LocalDate on = closure.closedOn() == null ? today : closure.closedOn();
+        LocalDate on = closure.closedOn() == null ? calendar.today() : closure.closedOn();
+        if (calendar.isInFuture(on)) {
+            throw new RuleViolation("closedOn", "a case cannot be closed in the future (" + on + ")");
+        }
         if (on.isBefore(openedOn)) {
             throw new RuleViolation("closedOn", "a case cannot close (" + on + ") before it opened (" + openedOn + ")");
         }
@@ -113,7 +124,8 @@ public class CooperationCase {
         }
         status = CaseStatus.CLOSED;
         closedOn = on;
-        updatedAt = now;
+        updatedAt = calendar.now();
+        version++;
     }
 
     /** Actions are logged and edited only on open cases. */
@@ -125,13 +137,10 @@ public class CooperationCase {
 
     /** Officers read every INTERNAL case and the RESTRICTED ones of their own post; HQ reads everything. */
     public boolean isVisibleTo(Caller caller) {
-        if (caller.isAnalyst()) {
-            return true;
-        }
-        return caller.isOfficer() && (handling == Handling.INTERNAL || leadPost.equals(caller.postId()));
+        return CaseAccess.canRead(caller, handling, leadPost);
     }
 
-    private void apply(CaseTerms terms, DirectoryPost post, Mission mission, Instant now, LocalDate today) {
+    private void apply(CaseTerms terms, DirectoryPost post, Mission mission, SuiteCalendar calendar, Instant now) {
         if (terms.framework() == Framework.BILATERAL) {
             if (terms.partnerCountry() == null) {
                 throw new RuleViolation("partnerCountry", "a bilateral case needs a partner country");
@@ -164,8 +173,8 @@ public class CooperationCase {
         if (!exportsExpertise && terms.speciality() != null) {
             throw new RuleViolation("speciality", "a speciality is given only with theme EXPERTISE_EXPORT");
         }
-        LocalDate opened = terms.openedOn() == null ? (openedOn == null ? today : openedOn) : terms.openedOn();
-        if (opened.isAfter(today)) {
+        LocalDate opened = terms.openedOn() == null ? (openedOn == null ? calendar.today() : openedOn) : terms.openedOn();
+        if (calendar.isInFuture(opened)) {
             throw new RuleViolation("openedOn", "a case cannot be opened in the future (" + opened + ")");
         }
         Set<String> concerned = new LinkedHashSet<>();

@@ -46,7 +46,8 @@ public class DirectoryPost {
     protected DirectoryPost() {
     }
 
-    static DirectoryPost from(PostSnapshot snapshot, String eventId, Instant now) {
+    /** A post as first announced; public so that the rules of cases can be tried on one without a database. */
+    public static DirectoryPost from(PostSnapshot snapshot, String eventId, Instant now) {
         DirectoryPost post = new DirectoryPost();
         post.id = snapshot.id();
         post.copy(snapshot, eventId, now);

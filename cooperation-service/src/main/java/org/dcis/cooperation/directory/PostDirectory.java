@@ -2,10 +2,6 @@ package org.dcis.cooperation.directory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,13 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.shared.RuleViolation;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.RuleViolation;
 import org.jboss.logging.Logger;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** The local directory of posts: applies post events idempotently and answers lookups. */
 @ApplicationScoped
@@ -75,20 +69,9 @@ public class PostDirectory {
     }
 
     public PageOf<DirectoryPost> list(String country, String status, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (country != null) {
-            where.add("array_contains(coverage, :country)");
-            params.put("country", country);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        String query = String.join(" and ", where);
-        Sort sort = Sort.by(page.sortField(), page.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
-        var found = query.isEmpty() ? posts.findAll(sort) : posts.find(query, sort, params);
-        found.page(Page.of(page.page(), page.size()));
-        return new PageOf<>(found.list(), page.page(), page.size(), found.count());
+        return Filter.where()
+                .when(country, "array_contains(coverage, :country)", "country", country)
+                .eq("status", status)
+                .page(posts, page, page.sort("id"));
     }
 }

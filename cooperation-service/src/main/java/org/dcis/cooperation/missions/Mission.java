@@ -10,14 +10,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.dcis.cooperation.shared.Organisation;
-import org.dcis.cooperation.shared.RuleViolation;
+import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.problem.RuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A multilateral mission of the reference list (EU CSDP mission, UN operation, ...). */
+/**
+ * A multilateral mission of the reference list (EU CSDP mission, UN operation, ...): its organisation, its
+ * host countries (distinct, in order) and its dates (it never ends before it starts). Version 1 when created,
+ * one more at each revision (MissionService reads a mission it revises with a row lock). Plain Java apart
+ * from its mapping: its rules run without a database (MissionTest).
+ */
 @Entity
 @Table(name = "mission")
 public class Mission {
@@ -33,7 +37,6 @@ public class Mission {
     private LocalDate startsOn;
     @Column(name = "ends_on")
     private LocalDate endsOn;
-    @Version
     private long version;
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -41,14 +44,21 @@ public class Mission {
     protected Mission() {
     }
 
-    static Mission create(String code, MissionTerms terms, Instant now) {
+    /** A new mission of the list; public so that other features' rules can be tried on one without a database. */
+    public static Mission create(String code, MissionTerms terms, Instant now) {
         Mission mission = new Mission();
         mission.code = code;
-        mission.revise(terms, now);
+        mission.apply(terms, now);
+        mission.version = 1;
         return mission;
     }
 
     void revise(MissionTerms terms, Instant now) {
+        apply(terms, now);
+        version++;
+    }
+
+    private void apply(MissionTerms terms, Instant now) {
         if (terms.endsOn() != null && terms.endsOn().isBefore(terms.startsOn())) {
             throw new RuleViolation("endsOn", "a mission cannot end (" + terms.endsOn() + ") before it starts (" + terms.startsOn() + ")");
         }

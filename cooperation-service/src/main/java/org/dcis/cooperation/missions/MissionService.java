@@ -1,26 +1,23 @@
 package org.dcis.cooperation.missions;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.dcis.cooperation.audit.AuditLog;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.Conflict;
-import org.dcis.cooperation.shared.NotFound;
-import org.dcis.cooperation.shared.Organisation;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.shared.Versions;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.audit.AuditTrail;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.AccessDenied;
+import org.dcis.platform.problem.Conflict;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
+import org.dcis.platform.web.ETags;
 
 /** The mission reference list, kept by registry administrators and read by everyone here. */
 @ApplicationScoped
@@ -28,13 +25,20 @@ public class MissionService {
     public static final Set<String> SORTABLE = Set.of("code", "name", "organisation", "startsOn", "endsOn");
 
     private final Missions missions;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final AuditTrail audit;
+    private final SuiteCalendar calendar;
 
-    MissionService(Missions missions, AuditLog audit, Clock clock) {
+    MissionService(Missions missions, AuditTrail audit, SuiteCalendar calendar) {
         this.missions = missions;
         this.audit = audit;
-        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /** Only registry administrators keep the mission list (officers and HQ read it). */
+    static void requireKeeper(Caller caller) {
+        if (!caller.isRegistryAdmin()) {
+            throw new AccessDenied("only registry administrators manage missions");
+        }
     }
 
     public Mission get(String code) {
@@ -43,48 +47,38 @@ public class MissionService {
 
     @Transactional
     public Mission create(Caller caller, String code, MissionTerms terms) {
-        caller.requireRegistryAdmin();
+        requireKeeper(caller);
         if (missions.findById(code) != null) {
             throw new Conflict("mission " + code + " already exists");
         }
-        Mission mission = Mission.create(code, terms, clock.instant());
+        Mission mission = Mission.create(code, terms, calendar.now());
         missions.persist(mission);
         missions.flush();
         audit.record(caller, "mission.created", "mission", code, null, terms);
         return mission;
     }
 
+    /** Revises a mission read with a row lock, so a concurrent revision waits and then finds its version gone (412). */
     @Transactional
     public Mission update(Caller caller, String code, long expectedVersion, MissionTerms terms) {
-        caller.requireRegistryAdmin();
-        Mission mission = get(code);
-        Versions.require(expectedVersion, mission.version());
+        requireKeeper(caller);
+        Mission mission = missions.findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFound("mission", code));
+        ETags.require("mission " + code, expectedVersion, mission.version());
         MissionTerms before = new MissionTerms(mission.name(), mission.organisation(), mission.hostCountries(),
                 mission.startsOn(), mission.endsOn());
-        mission.revise(terms, clock.instant());
+        mission.revise(terms, calendar.now());
         missions.flush();
         audit.record(caller, "mission.updated", "mission", code, before, terms);
         return mission;
     }
 
     public PageOf<Mission> list(Organisation organisation, String country, String text, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (organisation != null) {
-            where.add("organisation = :organisation");
-            params.put("organisation", organisation);
-        }
-        if (country != null) {
-            where.add("array_contains(hostCountries, :country)");
-            params.put("country", country);
-        }
-        if (text != null && !text.isBlank()) {
-            where.add("(lower(name) like :text or lower(code) like :text)");
-            params.put("text", "%" + text.toLowerCase() + "%");
-        }
-        Sort sort = Sort.by(page.sortField(), page.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("code");
-        var query = where.isEmpty() ? missions.findAll(sort) : missions.find(String.join(" and ", where), sort, params);
-        query.page(Page.of(page.page(), page.size()));
-        return new PageOf<>(query.list(), page.page(), page.size(), query.count());
+        String words = text == null ? null : "%" + text.toLowerCase(Locale.ROOT) + "%";
+        return Filter.where()
+                .eq("organisation", organisation)
+                .when(country, "array_contains(hostCountries, :country)", "country", country)
+                .when(words, "(lower(name) like :text or lower(code) like :text)", "text", words)
+                .page(missions, page, page.sort("code"));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.dcis.cooperation.shared.IsoCountry;
-import org.dcis.cooperation.shared.Organisation;
+import org.dcis.cooperation.reference.IsoCountry;
+import org.dcis.cooperation.reference.Organisation;
 
 /** What registry-admin states about a mission. */
 public record MissionTerms(

@@ -39,8 +39,8 @@ class CaseAccessTest {
             .expectBody("detail", notNullValue()).build();
     private static final ResponseSpecification UNAUTHORIZED = new ResponseSpecBuilder().expectStatusCode(401)
             .expectContentType("application/problem+json").expectHeader("WWW-Authenticate", startsWith("Bearer"))
-            .expectBody("status", is(401)).expectBody("type", is("https://dcis.example/problems/unauthorized"))
-            .expectBody("title", is("Unauthorized")).expectBody("detail", notNullValue()).build();
+            .expectBody("status", is(401)).expectBody("type", is("https://dcis.example/problems/unauthenticated"))
+            .expectBody("title", is("Authentication required")).expectBody("detail", notNullValue()).build();
 
     private String tag;
     private String internalCase;
@@ -79,36 +79,36 @@ class CaseAccessTest {
     @Test
     void anOfficerOfAnotherPostCannotWriteAnyCaseOfPostDakar() {
         var revision = bilateral("Hijacked " + tag, "SN-DAKAR", "SN");
-        as(BOGOTA).header("If-Match", "\"0\"").body(revision).put("/cases/" + internalCase).then().spec(FORBIDDEN)
+        as(BOGOTA).header("If-Match", "\"1\"").body(revision).put("/cases/" + internalCase).then().spec(FORBIDDEN)
                 .contentType("application/problem+json").body("detail", containsString("CO-BOGOTA"));
-        as(BOGOTA).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
+        as(BOGOTA).header("If-Match", "\"1\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
         as(BOGOTA).body(action("Foreign action")).post("/cases/" + internalCase + "/actions").then().spec(FORBIDDEN);
-        as(BOGOTA).header("If-Match", "\"0\"").body(revision).put("/cases/" + restrictedCase).then().statusCode(404);
+        as(BOGOTA).header("If-Match", "\"1\"").body(revision).put("/cases/" + restrictedCase).then().statusCode(404);
         as(BOGOTA).body(action("Foreign action")).post("/cases/" + restrictedCase + "/actions").then().statusCode(404);
         as(BOGOTA).body(bilateral("For Dakar " + tag, "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN);
 
         String actionId = as(DAKAR).body(action("Dakar action " + tag)).post("/cases/" + internalCase + "/actions")
                 .then().statusCode(201).extract().path("id");
         as(BOGOTA).get("/actions/" + actionId).then().statusCode(200);
-        as(BOGOTA).header("If-Match", "\"0\"").body(action("Changed")).put("/actions/" + actionId).then().spec(FORBIDDEN);
-        as(BOGOTA).header("If-Match", "\"0\"").body(Map.of("status", "IN_PROGRESS")).post("/actions/" + actionId + "/status")
+        as(BOGOTA).header("If-Match", "\"1\"").body(action("Changed")).put("/actions/" + actionId).then().spec(FORBIDDEN);
+        as(BOGOTA).header("If-Match", "\"1\"").body(Map.of("status", "IN_PROGRESS")).post("/actions/" + actionId + "/status")
                 .then().spec(FORBIDDEN);
 
-        as(ANALYST).get("/cases/" + internalCase).then().body("title", is("Internal " + tag)).body("version", is(0));
-        as(ANALYST).get("/actions/" + actionId).then().body("status", is("PLANNED")).body("version", is(0));
+        as(ANALYST).get("/cases/" + internalCase).then().body("title", is("Internal " + tag)).body("version", is(1));
+        as(ANALYST).get("/actions/" + actionId).then().body("status", is("PLANNED")).body("version", is(1));
     }
 
     @Test
     void anAnalystReadsEverythingButNeverWrites() {
         as(ANALYST).body(bilateral("By HQ " + tag, "SN-DAKAR", "SN")).post("/cases").then().spec(FORBIDDEN)
                 .contentType("application/problem+json");
-        as(ANALYST).header("If-Match", "\"0\"").body(bilateral("By HQ", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
+        as(ANALYST).header("If-Match", "\"1\"").body(bilateral("By HQ", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
                 .then().spec(FORBIDDEN);
-        as(ANALYST).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
+        as(ANALYST).header("If-Match", "\"1\"").body(Map.of()).post("/cases/" + internalCase + "/close").then().spec(FORBIDDEN);
         as(ANALYST).body(action("By HQ")).post("/cases/" + internalCase + "/actions").then().spec(FORBIDDEN);
         as(ANALYST).body(Map.of("code", "HQ-MISSION", "name", "x", "organisation", "EU", "hostCountries", java.util.List.of("FR"),
                 "startsOn", "2020-01-01")).post("/missions").then().spec(FORBIDDEN);
-        as(ANALYST).get("/cases/" + internalCase).then().statusCode(200).body("version", is(0));
+        as(ANALYST).get("/cases/" + internalCase).then().statusCode(200).body("version", is(1));
     }
 
     @Test
@@ -128,7 +128,7 @@ class CaseAccessTest {
 
     @Test
     void everyWriteIsAuditedAndOnlyHqReadsTheAudit() {
-        as(DAKAR).header("If-Match", "\"0\"").body(bilateral("Internal, revised " + tag, "SN-DAKAR", "SN"))
+        as(DAKAR).header("If-Match", "\"1\"").body(bilateral("Internal, revised " + tag, "SN-DAKAR", "SN"))
                 .put("/cases/" + internalCase).then().statusCode(200);
         as(ANALYST).queryParam("targetId", internalCase).queryParam("sort", "id").get("/audit").then().statusCode(200)
                 .body("total", is(2))
@@ -144,7 +144,7 @@ class CaseAccessTest {
         as(DAKAR).get("/audit").then().spec(FORBIDDEN);
         as(BOGOTA).get("/audit").then().spec(FORBIDDEN);
         // refused writes leave no audit record
-        as(BOGOTA).header("If-Match", "\"1\"").body(bilateral("Refused", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
+        as(BOGOTA).header("If-Match", "\"2\"").body(bilateral("Refused", "SN-DAKAR", "SN")).put("/cases/" + internalCase)
                 .then().spec(FORBIDDEN);
         as(ANALYST).queryParam("targetId", internalCase).get("/audit").then().body("total", is(2))
                 .body("items.username", not(hasItem("officer.bogota")));

@@ -46,30 +46,30 @@ class CaseApiTest {
         var created = as(DAKAR).body(with(bilateral(title, "SN-DAKAR", "CV"), "countries", List.of("GW")))
                 .post("/cases").then().statusCode(201)
                 .header("Location", containsString("/cases/"))
-                .header("ETag", "\"0\"")
+                .header("ETag", "\"1\"")
                 .body("status", is("OPEN"))
                 .body("countries", contains("CV", "GW"))
                 .body("handling", is("INTERNAL"))
                 .extract().jsonPath();
         String id = created.getString("id");
 
-        as(ANALYST).get("/cases/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        as(ANALYST).get("/cases/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("title", is(title)).body("leadPost", is("SN-DAKAR")).body("partnerCountry", is("CV"))
                 .body("themes", contains("DRUG_TRAFFICKING")).body("createdBy", notNullValue());
 
         var revision = with(bilateral(title, "SN-DAKAR", "GM"), "themes", List.of("DRUG_TRAFFICKING", "EXPERTISE_EXPORT"));
         revision.put("speciality", "JUDICIAL_INVESTIGATION");
-        as(DAKAR).header("If-Match", "\"0\"").body(revision).put("/cases/" + id).then().statusCode(200)
-                .header("ETag", "\"1\"").body("partnerCountry", is("GM"))
+        as(DAKAR).header("If-Match", "\"1\"").body(revision).put("/cases/" + id).then().statusCode(200)
+                .header("ETag", "\"2\"").body("partnerCountry", is("GM"))
                 .body("themes", contains("DRUG_TRAFFICKING", "EXPERTISE_EXPORT"))
-                .body("speciality", is("JUDICIAL_INVESTIGATION")).body("version", is(1));
+                .body("speciality", is("JUDICIAL_INVESTIGATION")).body("version", is(2));
 
-        as(DAKAR).header("If-Match", "\"1\"").body(Map.of("closedOn", "2025-06-30", "result", "Two networks dismantled"))
+        as(DAKAR).header("If-Match", "\"2\"").body(Map.of("closedOn", "2025-06-30", "result", "Two networks dismantled"))
                 .post("/cases/" + id + "/close").then().statusCode(200)
-                .header("ETag", "\"2\"").body("status", is("CLOSED")).body("closedOn", is("2025-06-30"))
+                .header("ETag", "\"3\"").body("status", is("CLOSED")).body("closedOn", is("2025-06-30"))
                 .body("expectedReturn", containsString("Two networks dismantled"));
 
-        as(DAKAR).header("If-Match", "\"2\"").body(revision).put("/cases/" + id).then().statusCode(422)
+        as(DAKAR).header("If-Match", "\"3\"").body(revision).put("/cases/" + id).then().statusCode(422)
                 .contentType("application/problem+json").body("violations[0].field", is("status"));
     }
 
@@ -78,12 +78,12 @@ class CaseApiTest {
         String id = as(DAKAR).body(bilateral(unique("Stale"), "SN-DAKAR", "SN")).post("/cases").then().statusCode(201)
                 .extract().path("id");
         var body = bilateral("Stale, revised", "SN-DAKAR", "SN");
-        as(DAKAR).header("If-Match", "\"0\"").body(body).put("/cases/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        as(DAKAR).header("If-Match", "\"0\"").body(with(body, "title", "Lost update")).put("/cases/" + id)
+        as(DAKAR).header("If-Match", "\"1\"").body(body).put("/cases/" + id).then().statusCode(200).header("ETag", "\"2\"");
+        as(DAKAR).header("If-Match", "\"1\"").body(with(body, "title", "Lost update")).put("/cases/" + id)
                 .then().statusCode(412).contentType("application/problem+json").body("status", is(412));
         as(DAKAR).body(with(body, "title", "Blind update")).put("/cases/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
-        as(DAKAR).header("If-Match", "\"0\"").body(Map.of()).post("/cases/" + id + "/close").then().statusCode(412);
+        as(DAKAR).header("If-Match", "\"1\"").body(Map.of()).post("/cases/" + id + "/close").then().statusCode(412);
         as(ANALYST).get("/cases/" + id).then().body("title", is("Stale, revised")).body("status", is("OPEN"));
     }
 
@@ -210,12 +210,12 @@ class CaseApiTest {
         assertThat(total(ANALYST, title)).isZero();
 
         String id = as(DAKAR).body(good).post("/cases").then().statusCode(201).extract().path("id");
-        as(DAKAR).header("If-Match", "\"0\"").body(Map.of("closedOn", "2024-01-01")).post("/cases/" + id + "/close").then()
+        as(DAKAR).header("If-Match", "\"1\"").body(Map.of("closedOn", "2024-01-01")).post("/cases/" + id + "/close").then()
                 .statusCode(422).body("violations[0].field", is("closedOn"));
-        as(DAKAR).header("If-Match", "\"0\"").body(with(good, "title", " ")).put("/cases/" + id).then().statusCode(400)
+        as(DAKAR).header("If-Match", "\"1\"").body(with(good, "title", " ")).put("/cases/" + id).then().statusCode(400)
                 .body("violations[0].field", is("title"));
         as(ANALYST).get("/cases/" + id).then().statusCode(200).body("status", is("OPEN")).body("title", is(title))
-                .body("version", equalTo(0));
+                .body("version", equalTo(1));
         as(ANALYST).get("/cases/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         as(ANALYST).get("/cases/" + UUID.randomUUID()).then().statusCode(404);
     }

@@ -62,6 +62,11 @@ class BrokerOutageTest {
                     .singleElement().satisfies(unsent -> assertThat(unsent).isGreaterThanOrEqualTo(10));
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.lastError", String.class))
                     .singleElement().asString().isNotBlank();
+            // the relay itself stays UP (writes go on into the outbox) and says it is degraded
+            assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.status", String.class))
+                    .singleElement().isEqualTo("UP");
+            assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.degraded", Boolean.class))
+                    .singleElement().isEqualTo(true);
         });
         assertThat(given().get("/q/metrics").then().extract().asString()).contains("dcis_outbox_unsent");
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.dcis.cooperation.support.Directory;
+import org.dcis.platform.outbox.OutboxConfig;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -30,7 +31,7 @@ class OutboxRelayLockTest {
     AgroalDataSource dataSource;
 
     @Inject
-    RelayConfig config;
+    OutboxConfig config;
 
     @Test
     void theRelayStandsByWhileAnotherInstanceHoldsTheLock() throws SQLException {
@@ -38,7 +39,7 @@ class OutboxRelayLockTest {
         try (Connection otherInstance = dataSource.getConnection()) {
             otherInstance.setAutoCommit(true);
             try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, config.lockKey());
+                lock.setLong(1, config.relay().lockKey());
                 lock.execute();
             }
             String id;
@@ -51,7 +52,7 @@ class OutboxRelayLockTest {
                         .body("checks.find { it.name == 'Outbox relay' }.data.activeRelay", org.hamcrest.Matchers.is(false));
             } finally {
                 try (PreparedStatement unlock = otherInstance.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, config.lockKey());
+                    unlock.setLong(1, config.relay().lockKey());
                     unlock.execute();
                 }
             }

@@ -78,7 +78,12 @@ public class ProblemMappers {
                 List.of(new Violation("body", "not valid JSON" + at))));
     }
 
-    @ServerExceptionMapper
+    /**
+     * Also registered for {@link MismatchedInputException} (unknown enum values and fields, wrong types):
+     * quarkus-rest-jackson maps that one itself (priority 5100, with a body of its own), and a mapper of the
+     * exception's superclass alone would lose to it.
+     */
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class })
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e.getPath());
         String message;

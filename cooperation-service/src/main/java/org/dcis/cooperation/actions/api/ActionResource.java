@@ -25,23 +25,25 @@ import org.dcis.cooperation.actions.ActionStatus;
 import org.dcis.cooperation.actions.ActionTerms;
 import org.dcis.cooperation.actions.ActionType;
 import org.dcis.cooperation.actions.StatusChange;
+import org.dcis.cooperation.api.Ids;
 import org.dcis.cooperation.cases.Framework;
 import org.dcis.cooperation.cases.Theme;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.Organisation;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.web.CurrentCaller;
-import org.dcis.cooperation.web.ETags;
-import org.dcis.cooperation.web.Ids;
-import org.dcis.cooperation.web.Params;
+import org.dcis.cooperation.reference.IsoCountries;
+import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.security.CurrentCaller;
+import org.dcis.platform.security.Roles;
+import org.dcis.platform.web.ETags;
+import org.dcis.platform.web.Params;
+import org.dcis.platform.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Actions across cases; they are logged through {@code POST /cases/{id}/actions}. */
+/** Actions across cases; they are logged through {@code POST /cases/{id}/actions} (CaseActionResource). */
 @Path("/actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -71,7 +73,7 @@ public class ActionResource {
     }
 
     @GET
-    @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST })
+    @RolesAllowed({ Roles.OFFICER, Roles.HQ_ANALYST })
     @Operation(summary = "Actions of the cases the caller may read, filtered, paged and sorted")
     public PageOf<ActionSnapshot> list(@QueryParam("case") String caseId, @QueryParam("kind") String kind,
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("theme") String theme,
@@ -82,39 +84,39 @@ public class ActionResource {
             @QueryParam("sort") String sort) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
-        Params.range(fromDate, toDate);
+        Params.range("from", fromDate, "to", toDate);
         ActionFilter filter = new ActionFilter(Params.uuid("case", caseId), Params.enumOf(ActionKind.class, "kind", kind),
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
                 Params.enumOf(Theme.class, "theme", theme), Params.enumOf(Framework.class, "framework", framework),
                 Params.enumOf(Organisation.class, "organisation", organisation), Params.text("mission", mission, 40),
-                Params.country("country", country), Params.text("post", post, 40), fromDate, toDate,
+                IsoCountries.parameter("country", country), Params.text("post", post, 40), fromDate, toDate,
                 Params.text("text", text, 200));
         return actions.search(caller.get(), filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST })
+    @RolesAllowed({ Roles.OFFICER, Roles.HQ_ANALYST })
     @Operation(summary = "One action, with its version as ETag")
     public Response get(@PathParam("id") String id) {
         ActionSnapshot found = actions.get(caller.get(), Ids.of("action", id));
-        return Response.ok(found).tag(ETags.of(found.version())).build();
+        return Responses.ok(found, found.version());
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Caller.OFFICER)
+    @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Revise an action (full replacement; If-Match required); the status changes through /status")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revision", value = ACTION_EXAMPLE)))
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ActionTerms terms) {
         ActionSnapshot revised = actions.revise(caller.get(), Ids.of("action", id), ETags.expectedVersion(ifMatch), terms);
-        return Response.ok(revised).tag(ETags.of(revised.version())).build();
+        return Responses.ok(revised, revised.version());
     }
 
     @POST
     @Path("/{id}/status")
-    @RolesAllowed(Caller.OFFICER)
+    @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Move an action: PLANNED → IN_PROGRESS → COMPLETED, or CANCELLED with a reason (If-Match required)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "start", value = "{\"status\": \"IN_PROGRESS\", \"on\": \"2025-03-03\"}"),
@@ -122,6 +124,6 @@ public class ActionResource {
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
         ActionSnapshot changed = actions.changeStatus(caller.get(), Ids.of("action", id), ETags.expectedVersion(ifMatch), change);
-        return Response.ok(changed).tag(ETags.of(changed.version())).build();
+        return Responses.ok(changed, changed.version());
     }
 }

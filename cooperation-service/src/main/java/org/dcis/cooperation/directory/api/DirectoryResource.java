@@ -14,11 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.dcis.cooperation.directory.DirectoryPost;
 import org.dcis.cooperation.directory.PostDirectory;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.NotFound;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.web.Params;
+import org.dcis.cooperation.reference.IsoCountries;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.security.Roles;
+import org.dcis.platform.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/directory/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "directory")
-@RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST, Caller.REGISTRY_ADMIN })
+@RolesAllowed({ Roles.OFFICER, Roles.HQ_ANALYST, Roles.REGISTRY_ADMIN })
 public class DirectoryResource {
     private final PostDirectory directory;
 
@@ -38,7 +39,7 @@ public class DirectoryResource {
     @Operation(summary = "Posts known here, filtered by covered country or status; paged and sorted")
     public PageOf<PostView> list(@QueryParam("country") String country, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
-        return directory.list(Params.country("country", country), Params.text("status", status, 20),
+        return directory.list(IsoCountries.parameter("country", country), Params.text("status", status, 20),
                 PageQuery.of(page, size, sort, PostDirectory.SORTABLE, "id")).map(PostView::of);
     }
 

@@ -26,14 +26,17 @@ import jakarta.ws.rs.core.Response;
 import org.dcis.cooperation.missions.Mission;
 import org.dcis.cooperation.missions.MissionService;
 import org.dcis.cooperation.missions.MissionTerms;
-import org.dcis.cooperation.shared.Caller;
-import org.dcis.cooperation.shared.IsoCountry;
-import org.dcis.cooperation.shared.Organisation;
-import org.dcis.cooperation.shared.PageOf;
-import org.dcis.cooperation.shared.PageQuery;
-import org.dcis.cooperation.web.CurrentCaller;
-import org.dcis.cooperation.web.ETags;
-import org.dcis.cooperation.web.Params;
+import org.dcis.cooperation.reference.IsoCountries;
+import org.dcis.cooperation.reference.IsoCountry;
+import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.security.CurrentCaller;
+import org.dcis.platform.security.Roles;
+import org.dcis.platform.web.Created;
+import org.dcis.platform.web.ETags;
+import org.dcis.platform.web.Params;
+import org.dcis.platform.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,44 +60,44 @@ public class MissionResource {
     }
 
     @GET
-    @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST, Caller.REGISTRY_ADMIN })
+    @RolesAllowed({ Roles.OFFICER, Roles.HQ_ANALYST, Roles.REGISTRY_ADMIN })
     @Operation(summary = "Missions, filtered by organisation, host country or text; paged and sorted")
     public PageOf<MissionView> list(@QueryParam("organisation") String organisation,
             @QueryParam("country") String country, @QueryParam("text") String text,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
         return missions.list(Params.enumOf(Organisation.class, "organisation", organisation),
-                Params.country("country", country), Params.text("text", text, 200),
+                IsoCountries.parameter("country", country), Params.text("text", text, 200),
                 PageQuery.of(page, size, sort, MissionService.SORTABLE, "code")).map(MissionView::of);
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Caller.OFFICER, Caller.HQ_ANALYST, Caller.REGISTRY_ADMIN })
+    @RolesAllowed({ Roles.OFFICER, Roles.HQ_ANALYST, Roles.REGISTRY_ADMIN })
     public Response get(@PathParam("code") String code) {
         Mission mission = missions.get(code);
-        return Response.ok(MissionView.of(mission)).tag(ETags.of(mission.version())).build();
+        return Responses.ok(MissionView.of(mission), mission.version());
     }
 
     @POST
-    @RolesAllowed(Caller.REGISTRY_ADMIN)
+    @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Operation(summary = "Add a mission to the reference list")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mission", value = """
             {"code": "EUCAP-SOMALIA", "name": "EUCAP Somalia", "organisation": "EU", "hostCountries": ["SO"],
              "startsOn": "2012-07-16"}""")))
     public Response create(@Valid @NotNull NewMission request) {
         Mission mission = missions.create(caller.get(), request.code(), request.terms());
-        return Response.created(URI.create("/missions/" + mission.code())).entity(MissionView.of(mission))
-                .tag(ETags.of(mission.version())).build();
+        return Responses.created(new Created<>(MissionView.of(mission), false), URI.create("/missions/" + mission.code()),
+                mission.version());
     }
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed(Caller.REGISTRY_ADMIN)
+    @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Operation(summary = "Revise a mission (If-Match required)")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MissionTerms terms) {
         Mission mission = missions.update(caller.get(), code, ETags.expectedVersion(ifMatch), terms);
-        return Response.ok(MissionView.of(mission)).tag(ETags.of(mission.version())).build();
+        return Responses.ok(MissionView.of(mission), mission.version());
     }
 
     /** A new mission: its code and its terms. */

@@ -1,4 +1,4 @@
-package org.dcis.cooperation.shared;
+package org.dcis.cooperation.reference;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

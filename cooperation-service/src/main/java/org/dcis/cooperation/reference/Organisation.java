@@ -1,4 +1,4 @@
-package org.dcis.cooperation.shared;
+package org.dcis.cooperation.reference;
 
 /** International organisations France cooperates through. */
 public enum Organisation {
