@@ -78,7 +78,10 @@ public class ProblemMappers {
                 List.of(new Violation("body", "not valid JSON" + at))));
     }
 
-    @ServerExceptionMapper
+    // the subtypes are named: Quarkus REST has a built-in mapper for MismatchedInputException (a bare JSON body
+    // that is no problem), which would otherwise win over this one as the closer match
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class })
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e.getPath());
         String message;
