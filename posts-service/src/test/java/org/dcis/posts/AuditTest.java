@@ -124,6 +124,8 @@ class AuditTest {
         given().get("/audit").then().statusCode(401).contentType("application/problem+json")
                 .body("type", is("https://dcis.example/problems/unauthenticated"));
         Api.as(Api.ANALYST).get("/audit").then().statusCode(200);
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/audit'.get.parameters.name", org.hamcrest.Matchers.hasItems("subject", "targetType", "from"));
     }
 
     @Test
