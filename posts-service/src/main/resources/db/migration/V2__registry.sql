@@ -1,5 +1,6 @@
 -- Registry of posts abroad: posts, their coverage (with history) and officer assignments.
 -- Countries are not stored: they come from ICU's ISO 3166-1 data at start, so codes are checked in code.
+-- The outbox, idempotency keys and audit trail are the platform's tables (db/platform, versions 0.x).
 
 CREATE TABLE post (
     id             VARCHAR(48)  PRIMARY KEY,
@@ -53,12 +54,3 @@ CREATE TABLE assignment (
 -- Second line of defence: an officer has at most one current (open-ended) assignment.
 CREATE UNIQUE INDEX assignment_one_current_per_officer ON assignment (officer_id) WHERE ends_on IS NULL;
 CREATE INDEX assignment_by_post ON assignment (post_id);
-
--- Creates retried with the same Idempotency-Key answer with the resource created the first time.
-CREATE TABLE idempotency_key (
-    idempotency_key VARCHAR(100) NOT NULL,
-    operation       VARCHAR(40)  NOT NULL,
-    resource_id     VARCHAR(64)  NOT NULL,
-    created_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
-    PRIMARY KEY (operation, idempotency_key)
-);

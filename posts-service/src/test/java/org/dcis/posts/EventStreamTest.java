@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.dcis.posts.event.OutboxLag;
+import org.dcis.platform.outbox.OutboxRelay;
 import org.dcis.posts.support.Api;
 import org.dcis.posts.support.Outboxes;
 import org.dcis.posts.support.TopicReader;
@@ -47,7 +47,7 @@ class EventStreamTest {
     String bootstrapServers;
 
     @Inject
-    OutboxLag lag;
+    OutboxRelay relay;
 
     @Test
     void theTopicRebuildsTheDirectoryAndEveryRecordIsACloudEvent() throws Exception {
@@ -60,7 +60,7 @@ class EventStreamTest {
         asAdmin().header("If-Match", etag(1)).body(Map.of()).post("/assignments/" + assignment + "/end").then().statusCode(200);
         asAdmin().header("If-Match", etag(5)).body(Map.of("status", "SUSPENDED")).put("/posts/GR-ATHENES/status").then().statusCode(200);
 
-        Outboxes.awaitDrained(lag);
+        Outboxes.awaitDrained(relay);
         List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(bootstrapServers, "dcis.posts.v1");
 
         EventFormat format = EventFormatProvider.getInstance().resolveFormat("application/cloudevents+json");
@@ -117,7 +117,7 @@ class EventStreamTest {
 
     @Test
     void theTopicIsCompacted() throws Exception {
-        Outboxes.awaitDrained(lag);
+        Outboxes.awaitDrained(relay);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "dcis.posts.v1");
             Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);

@@ -12,7 +12,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.dcis.posts.event.OutboxLag;
+import org.dcis.platform.outbox.OutboxConfig;
+import org.dcis.platform.outbox.OutboxRelay;
 import org.dcis.posts.support.Api;
 import org.dcis.posts.support.Outboxes;
 import org.junit.jupiter.api.Test;
@@ -30,30 +31,30 @@ class RelayLockTest {
     AgroalDataSource dataSource;
 
     @Inject
-    OutboxLag lag;
+    OutboxRelay relay;
 
     @Inject
-    PostsConfig config;
+    OutboxConfig config;
 
     @Test
     void onlyTheLockHolderRelays() throws Exception {
-        Outboxes.awaitDrained(lag);
+        Outboxes.awaitDrained(relay);
         try (Connection otherInstance = dataSource.getConnection()) {
             // the relay holds the lock only during a round: wait for a free moment to take it
             await().atMost(Duration.ofSeconds(30)).until(() -> advisory(otherInstance, "pg_try_advisory_lock"));
             try {
                 asAdmin().body(Api.post("BY-MINSK", "BY", "Minsk", "2010-09-01", List.of())).post("/posts").then().statusCode(201);
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> lag.measure().unsent() >= 1);
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Outboxes.unsent(relay) >= 1);
             } finally {
                 assertThat(advisory(otherInstance, "pg_advisory_unlock")).isTrue();
             }
         }
-        Outboxes.awaitDrained(lag);
+        Outboxes.awaitDrained(relay);
     }
 
     private boolean advisory(Connection connection, String function) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
-            statement.setLong(1, config.outbox().lockKey());
+            statement.setLong(1, config.relay().lockKey());
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }

@@ -8,6 +8,11 @@ public class NotFound extends DomainException {
         super(what + " " + id + " not found", List.of());
     }
 
+    /** When "what id not found" does not say it: e.g. no post covered a country on a given day. */
+    public NotFound(String message) {
+        super(message, List.of());
+    }
+
     @Override
     public ProblemType type() {
         return ProblemType.NOT_FOUND;

@@ -79,11 +79,12 @@ public class ProblemMappers {
     }
 
     /**
-     * Also registered for {@link MismatchedInputException} (unknown enum values and fields, wrong types):
-     * quarkus-rest-jackson maps that one itself (priority 5100, with a body of its own), and a mapper of the
-     * exception's superclass alone would lose to it.
+     * Also registered for the subtypes of {@link JsonMappingException} (unknown enum values and fields, wrong
+     * types): quarkus-rest-jackson maps {@link MismatchedInputException} itself (priority 5100, with a body
+     * that is no problem), and a mapper of the superclass alone would lose to it as the less close match.
      */
-    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class })
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class })
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e.getPath());
         String message;

@@ -78,6 +78,18 @@ public final class Params {
         }
     }
 
+    /** {@code true} or {@code false} in any case; anything else is a 400 naming the parameter. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String flag = value.strip();
+        if (flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(flag.toLowerCase(Locale.ROOT));
+        }
+        throw new InvalidParameter(name, "must be true or false");
+    }
+
     public static String text(String name, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;

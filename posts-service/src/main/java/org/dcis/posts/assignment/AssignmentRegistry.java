@@ -5,145 +5,163 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.dcis.posts.RegistryClock;
+import org.dcis.platform.audit.AuditTrail;
+import org.dcis.platform.idempotency.IdempotencyKeys;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.InvalidParameter;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
+import org.dcis.platform.web.Created;
+import org.dcis.platform.web.ETags;
 import org.dcis.posts.country.CountryCatalog;
-import org.dcis.posts.event.PostEventType;
 import org.dcis.posts.post.Post;
+import org.dcis.posts.post.PostEventType;
 import org.dcis.posts.post.PostRegistry;
-import org.dcis.posts.rules.RegistryException;
-import org.dcis.posts.rules.Versions;
-import org.dcis.posts.web.PageRequest;
-import org.dcis.posts.web.PageView;
-
-import io.quarkus.panache.common.Parameters;
+import org.dcis.posts.post.PostState;
+import org.dcis.posts.theme.Theme;
+import org.dcis.posts.theme.ThemesConverter;
 
 /**
  * Use cases on assignments. An assignment changes its post's snapshot (officer count), so the post is
- * locked and its new snapshot goes to the outbox with the officer.* event.
+ * locked and its new snapshot goes to the outbox with the officer.* event. Every write is audited in the
+ * same transaction: the assignment (officer included, as the registry stores it), the officer's stored
+ * description when an assignment changes it, and the post's new version.
  */
 @ApplicationScoped
 public class AssignmentRegistry {
-    private static final Map<String, String> SORTABLE = Map.of("startsOn", "a.startsOn", "endsOn", "a.endsOn",
-            "postId", "a.postId", "officerId", "a.officer.id", "role", "a.role");
+    public static final Set<String> SORTABLE = Set.of("startsOn", "endsOn", "postId", "officerId", "role");
+    /** The audit trail's names for what this registry writes. */
+    public static final String TARGET = "assignment";
+    public static final String OFFICER = "officer";
+    private static final Map<String, String> COLUMNS = Map.of("startsOn", "startsOn", "endsOn", "endsOn",
+            "postId", "postId", "officerId", "officer.id", "role", "role");
 
+    private final Assignments assignments;
     private final PostRegistry posts;
     private final CountryCatalog countries;
-    private final RegistryClock clock;
+    private final AuditTrail audit;
+    private final IdempotencyKeys keys;
+    private final SuiteCalendar calendar;
 
-    public AssignmentRegistry(PostRegistry posts, CountryCatalog countries, RegistryClock clock) {
+    AssignmentRegistry(Assignments assignments, PostRegistry posts, CountryCatalog countries, AuditTrail audit,
+            IdempotencyKeys keys, SuiteCalendar calendar) {
+        this.assignments = assignments;
         this.posts = posts;
         this.countries = countries;
-        this.clock = clock;
+        this.audit = audit;
+        this.keys = keys;
+        this.calendar = calendar;
     }
 
+    /** Posts an officer; with an {@code Idempotency-Key}, as {@link PostRegistry#open} does. */
     @Transactional
-    public Assignment assign(AssignmentRequests.AssignOfficer request) {
-        Post post = Post.findById(request.postId(), LockModeType.PESSIMISTIC_WRITE);
+    public Created<AssignmentState> assign(Caller caller, AssignmentTerms terms, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "assignment.create", terms);
+            if (earlier.isPresent()) {
+                return new Created<>(AssignmentState.of(require(UUID.fromString(earlier.get()))), true);
+            }
+        }
+        Post post = Post.findById(terms.postId(), LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
-            throw RegistryException.invalid("postId", "no post " + request.postId());
+            throw new InvalidParameter("postId", "no post " + terms.postId());
         }
-        post.requireOpenForAssignments(request.startsOn());
-        if (request.endsOn() != null && request.endsOn().isAfter(clock.today())) {
-            throw RegistryException.rule("endsOn", "an assignment ends when the officer leaves: " + request.endsOn()
-                    + " is in the future; leave it empty for a current assignment");
-        }
-        AssignmentRequests.OfficerDetails details = request.officer();
+        post.requireOpenForAssignments(terms.startsOn());
+        PostState postBefore = posts.state(post);
+        AssignmentTerms.OfficerTerms details = terms.officer();
         EnumSet<Theme> specialities = EnumSet.noneOf(Theme.class);
         if (details.specialities() != null) {
             specialities.addAll(details.specialities());
         }
         Officer officer = Officer.findById(details.id(), LockModeType.PESSIMISTIC_WRITE);
         List<Assignment> others = officer == null ? List.of() : Assignment.list("officer.id", details.id());
+        AssignmentState.OfficerState officerBefore = officer == null ? null : officer.state();
         if (officer == null) {
             officer = new Officer(details.id(), details.force(), details.rank(), details.givenName(), details.familyName(),
                     specialities);
             officer.persist();
         }
-        Assignment assignment = Assignment.post(officer, post.id(), request.role(), request.startsOn(), request.endsOn(), others);
+        Assignment assignment = Assignment.post(officer, post.id(), terms.role(), terms.startsOn(), terms.endsOn(), others,
+                calendar);
         officer.describe(details.force(), details.rank(), details.givenName(), details.familyName(), specialities);
-        assignment.persist();
-        posts.staffChanged(post, PostEventType.OFFICER_ASSIGNED);
-        return assignment;
+        assignments.persist(assignment);
+        if (officerBefore != null && !officerBefore.equals(officer.state())) {
+            audit.record(caller, "officer.updated", OFFICER, officer.id(), officerBefore, officer.state());
+        }
+        AssignmentState after = AssignmentState.of(assignment);
+        audit.record(caller, "assignment.created", TARGET, assignment.id().toString(), null, after);
+        posts.staffChanged(caller, post, postBefore, PostEventType.OFFICER_ASSIGNED);
+        if (idempotencyKey != null) {
+            keys.complete(caller.subject(), idempotencyKey, assignment.id().toString());
+        }
+        return new Created<>(after, false);
     }
 
+    /** Ends an assignment on a day (today when null). */
     @Transactional
-    public Assignment end(UUID id, Long expectedVersion, AssignmentRequests.EndAssignment request) {
-        Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    public AssignmentState end(Caller caller, UUID id, long expectedVersion, LocalDate endsOn) {
+        Assignment assignment = assignments.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
-            throw RegistryException.notFound("no assignment " + id);
+            throw new NotFound("assignment", id);
         }
-        Versions.require("assignment " + id, expectedVersion, assignment.version());
-        LocalDate on = request == null || request.endsOn() == null ? clock.today() : request.endsOn();
-        if (on.isAfter(clock.today())) {
-            throw RegistryException.rule("endsOn", "an assignment is ended when the officer leaves: " + on + " is in the future");
-        }
+        ETags.require("assignment " + id, expectedVersion, assignment.version());
+        AssignmentState before = AssignmentState.of(assignment);
+        LocalDate on = endsOn == null ? calendar.today() : endsOn;
         Post post = posts.lock(assignment.postId());
-        assignment.end(on);
-        posts.staffChanged(post, PostEventType.OFFICER_ASSIGNMENT_ENDED);
-        return assignment;
+        PostState postBefore = posts.state(post);
+        assignment.end(on, calendar);
+        AssignmentState after = AssignmentState.of(assignment);
+        audit.record(caller, "assignment.ended", TARGET, id.toString(), before, after);
+        posts.staffChanged(caller, post, postBefore, PostEventType.OFFICER_ASSIGNMENT_ENDED);
+        return after;
     }
 
     public Assignment require(UUID id) {
-        Assignment assignment = Assignment.findById(id);
+        Assignment assignment = assignments.findById(id);
         if (assignment == null) {
-            throw RegistryException.notFound("no assignment " + id);
+            throw new NotFound("assignment", id);
         }
         return assignment;
     }
 
-    public PageView<AssignmentView> search(AssignmentFilter filter, PageRequest page, boolean personalData) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.postId() != null) {
-            where.append(" and a.postId = :postId");
-            parameters.and("postId", filter.postId());
-        }
-        if (filter.officerId() != null) {
-            where.append(" and a.officer.id = :officerId");
-            parameters.and("officerId", filter.officerId());
-        }
+    /**
+     * @param personalData whether the caller may read officers' names: only then does a text search match them,
+     *                     or a search would reveal them
+     */
+    public PageOf<Assignment> search(AssignmentFilter filter, PageQuery page, boolean personalData) {
+        Filter where = Filter.where()
+                .eq("postId", filter.postId())
+                .eq("officer.id", filter.officerId());
         if (filter.country() != null) {
-            where.append(" and a.postId in (select c.post.id from CoveragePeriod c where c.countryCode = :country"
-                    + " and c.validTo is null)");
-            parameters.and("country", countries.require(filter.country(), "country"));
+            where.and("postId in (select c.post.id from CoveragePeriod c where c.countryCode = :country"
+                    + " and c.validTo is null)", Map.of("country", countries.require(filter.country(), "country")));
         }
         if (filter.continent() != null) {
-            where.append(" and a.postId in (select p.id from Post p where p.hostCountry in :continentCountries)");
-            parameters.and("continentCountries", countries.codesIn(countries.requireContinent(filter.continent(), "continent")));
+            where.and("postId in (select p.id from Post p where p.hostCountry in :continentCountries)",
+                    Map.of("continentCountries", countries.codesIn(countries.requireContinent(filter.continent(), "continent"))));
         }
-        if (filter.force() != null) {
-            where.append(" and a.officer.force = :force");
-            parameters.and("force", filter.force());
-        }
-        if (filter.role() != null) {
-            where.append(" and a.role = :role");
-            parameters.and("role", filter.role());
-        }
+        where.eq("officer.force", filter.force()).eq("role", filter.role());
         if (filter.theme() != null) {
-            where.append(" and a.officer.specialityCodes like :theme");
-            parameters.and("theme", ThemesConverter.pattern(filter.theme()));
+            where.and("officer.specialityCodes like :theme", Map.of("theme", ThemesConverter.pattern(filter.theme())));
         }
-        if (filter.current() != null) {
-            where.append(filter.current() ? " and a.endsOn is null" : " and a.endsOn is not null");
-        }
+        where.when(Boolean.TRUE.equals(filter.current()), "endsOn is null")
+                .when(Boolean.FALSE.equals(filter.current()), "endsOn is not null");
         if (filter.text() != null) {
-            // names are searched only for callers allowed to read them, or a search would reveal them
-            where.append(" and (lower(a.officer.id) like :text or lower(a.officer.rank) like :text or lower(a.postId) like :text");
-            if (personalData) {
-                where.append(" or lower(a.officer.givenName) like :text or lower(a.officer.familyName) like :text");
-            }
-            where.append(")");
-            parameters.and("text", "%" + filter.text().toLowerCase(Locale.ROOT) + "%");
+            where.and("(lower(officer.id) like :text or lower(officer.rank) like :text or lower(postId) like :text"
+                    + (personalData ? " or lower(officer.givenName) like :text or lower(officer.familyName) like :text" : "")
+                    + ")", Map.of("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%"));
         }
-        String query = "from Assignment a where " + where;
-        List<AssignmentView> items = Assignment.<Assignment> find(query, page.sort(SORTABLE, "a.id"), parameters)
-                .page(page.page(), page.size()).list().stream().map(a -> AssignmentView.of(a, personalData)).toList();
-        return new PageView<>(items, page.page(), page.size(), Assignment.count(query, parameters));
+        return where.page(assignments, page, page.sort(COLUMNS.get(page.sortField()), "id"));
     }
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.dcis.posts.theme.Theme;
+import org.dcis.posts.theme.ThemesConverter;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A police officer or gendarme known to the registry by an internal id; names are personal data. */
@@ -73,6 +76,11 @@ public class Officer extends PanacheEntityBase {
 
     public String familyName() {
         return familyName;
+    }
+
+    /** What the registry stores of the officer, personal data included (the audit trail records it as such). */
+    public AssignmentState.OfficerState state() {
+        return new AssignmentState.OfficerState(id, force, rank, specialities(), givenName, familyName);
     }
 
     public Set<Theme> specialities() {

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.dcis.posts.rules.FieldViolation;
-import org.dcis.posts.rules.RegistryException;
+import org.dcis.platform.problem.InvalidParameter;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.problem.Violation;
 
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.Region;
@@ -93,26 +94,31 @@ public class CountryCatalog {
         return alpha2 != null && byAlpha2.containsKey(alpha2);
     }
 
+    /** A country of a path ({@code /countries/{code}}), by alpha-2 or alpha-3 code, or a 404. */
+    public Country get(String code) {
+        return find(code).orElseThrow(() -> new NotFound("ISO 3166-1 country", code));
+    }
+
     /** The alpha-2 code of a known country, or a 400 naming the field. */
     public String require(String code, String field) {
-        return find(code).map(Country::code).orElseThrow(() -> RegistryException.invalid(field,
+        return find(code).map(Country::code).orElseThrow(() -> new InvalidParameter(field,
                 "unknown ISO 3166-1 country code: " + code));
     }
 
     /** Checks a list of codes, naming every unknown one by its index. */
     public List<String> requireAll(List<String> codes, String field) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         List<String> known = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             Optional<Country> country = find(codes.get(i));
             if (country.isPresent()) {
                 known.add(country.get().code());
             } else {
-                violations.add(new FieldViolation(field + "[" + i + "]", "unknown ISO 3166-1 country code: " + codes.get(i)));
+                violations.add(new Violation(field + "[" + i + "]", "unknown ISO 3166-1 country code: " + codes.get(i)));
             }
         }
         if (!violations.isEmpty()) {
-            throw RegistryException.invalid(violations);
+            throw new InvalidParameter(violations);
         }
         return known;
     }
@@ -124,7 +130,8 @@ public class CountryCatalog {
                 return continent;
             }
         }
-        throw RegistryException.invalid(field, "unknown continent: " + value + " (use a UN M49 code such as 002 or a name such as Africa)");
+        throw new InvalidParameter(field, "unknown continent: " + value
+                + " (use a UN M49 code such as 002 or a name such as Africa)");
     }
 
     public List<String> codesIn(Continent continent) {

@@ -18,16 +18,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.dcis.posts.PostsConfig;
+import org.dcis.platform.security.Caller;
 import org.dcis.posts.assignment.AssignmentRegistry;
-import org.dcis.posts.assignment.AssignmentRequests;
+import org.dcis.posts.assignment.AssignmentTerms;
 import org.dcis.posts.assignment.Force;
 import org.dcis.posts.assignment.OfficerRole;
-import org.dcis.posts.assignment.Theme;
 import org.dcis.posts.post.Post;
 import org.dcis.posts.post.PostRegistry;
-import org.dcis.posts.post.PostRequests;
+import org.dcis.posts.post.PostState;
 import org.dcis.posts.post.PostStatus;
+import org.dcis.posts.post.PostTerms;
+import org.dcis.posts.theme.Theme;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -35,12 +36,15 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * A fictional but plausible network for demonstrations: the posts of {@code demo/posts.txt} and about four
  * officers each, generated from name lists with a fixed seed so every load gives the same people.
- * Everything goes through the registry's use cases, so the demo's events reach Kafka like real ones.
+ * Everything goes through the registry's use cases, so the demo's events reach Kafka like real ones and
+ * its writes are audited, under the name of this loader ({@link #LOADER}).
  */
 @ApplicationScoped
 public class DemoDataset {
     private static final Logger LOG = Logger.getLogger(DemoDataset.class);
     private static final long SEED = 20_110_901L;
+    /** Who the audit trail says wrote the demo network: the service itself, not a person. */
+    public static final Caller LOADER = new Caller("posts-service:demo-dataset", "demo-dataset", null, Set.of());
 
     private static final List<String> GIVEN_NAMES = List.of("Claire", "Julien", "Sophie", "Nicolas", "Camille", "Thomas",
             "Isabelle", "Antoine", "Nathalie", "Mathieu", "Céline", "Sébastien", "Aurélie", "Guillaume", "Émilie",
@@ -60,16 +64,16 @@ public class DemoDataset {
 
     private final PostRegistry posts;
     private final AssignmentRegistry assignments;
-    private final PostsConfig config;
+    private final DemoConfig config;
 
-    public DemoDataset(PostRegistry posts, AssignmentRegistry assignments, PostsConfig config) {
+    public DemoDataset(PostRegistry posts, AssignmentRegistry assignments, DemoConfig config) {
         this.posts = posts;
         this.assignments = assignments;
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent start) {
-        if (config.demoData().enabled()) {
+        if (config.enabled()) {
             Result result = loadIfEmpty();
             LOG.infof(result.loaded() ? "Demo network loaded: %d posts, %d assignments"
                     : "Registry not empty: demo network not loaded", result.posts(), result.assignments());
@@ -87,11 +91,11 @@ public class DemoDataset {
         int officerNumber = 0;
         List<Seed> seeds = seeds();
         for (Seed seed : seeds) {
-            Post post = posts.open(new PostRequests.OpenPost(seed.id(), seed.id().substring(0, 2), seed.city(),
-                    embassy(seed.city()), seed.openedOn(), new PostRequests.ContactDetails(
+            PostState post = posts.open(LOADER, new PostTerms(seed.id(), seed.id().substring(0, 2), seed.city(),
+                    embassy(seed.city()), seed.openedOn(), new PostState.ContactState(
                             "dsi." + seed.id().substring(3).toLowerCase().replace("-", "") + "@diplomatie.example",
                             null),
-                    seed.coverage()));
+                    seed.coverage()), null).value();
             int officers = 3 + random.nextInt(3);
             for (int i = 0; i < officers; i++) {
                 officerNumber++;
@@ -104,16 +108,16 @@ public class DemoDataset {
                 if (startsOn.isBefore(seed.openedOn())) {
                     startsOn = seed.openedOn();
                 }
-                assignments.assign(new AssignmentRequests.AssignOfficer(
-                        new AssignmentRequests.OfficerDetails(id, force, rank,
+                assignments.assign(LOADER, new AssignmentTerms(
+                        new AssignmentTerms.OfficerTerms(id, force, rank,
                                 GIVEN_NAMES.get(random.nextInt(GIVEN_NAMES.size())),
                                 FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size())), specialities(random)),
-                        post.id(), role, startsOn, null));
+                        post.id(), role, startsOn, null), null);
                 assignmentCount++;
             }
             if (seed.status() == PostStatus.SUSPENDED) {
                 Post current = posts.require(post.id());
-                posts.changeStatus(post.id(), current.version(), new PostRequests.StatusChange(PostStatus.SUSPENDED, null));
+                posts.changeStatus(LOADER, post.id(), current.version(), PostStatus.SUSPENDED, null);
             }
         }
         return new Result(true, seeds.size(), assignmentCount);

@@ -19,14 +19,20 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.dcis.posts.rules.RegistryException;
+import org.dcis.platform.problem.Conflict;
+import org.dcis.platform.problem.InvalidParameter;
+import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.problem.Violation;
+import org.dcis.platform.time.SuiteCalendar;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * An internal-security service abroad. It guards its own lifecycle and its coverage: the countries it
  * is competent for, each claimed only if no other post covers it, with every change kept as history.
- * The version grows with every change, assignments included, so snapshots can be ordered by it.
+ * The version is 1 when opened and grows by one with every change, assignments included, so snapshots can
+ * be ordered by it. Everything it needs to decide comes in as arguments (the calendar, what the rest of the
+ * registry knows of coverage, the number of current assignments), so its rules hold without a database.
  */
 @Entity
 @Table(name = "post")
@@ -66,18 +72,18 @@ public class Post extends PanacheEntityBase {
     /**
      * Opens a post that covers its host country and the given countries from its opening day.
      *
-     * @param today the registry's current date: a post is recorded once it has opened, not in advance
+     * @param calendar the suite's calendar: a post is recorded once it has opened, not in advance
      */
     public static Post open(String id, String hostCountry, String city, String embassy, LocalDate openedOn,
-            Contact contact, Set<String> coverage, LocalDate today, CoverageLedger ledger) {
+            Contact contact, Set<String> coverage, SuiteCalendar calendar, CoverageLedger ledger) {
         if (!ID.matcher(id).matches()) {
-            throw RegistryException.invalid("id", "a post id looks like SN-DAKAR: host country code, '-', city in capitals");
+            throw new InvalidParameter("id", "a post id looks like SN-DAKAR: host country code, '-', city in capitals");
         }
         if (!id.startsWith(hostCountry + "-")) {
-            throw RegistryException.rule("id", "post id " + id + " must start with its host country code " + hostCountry + "-");
+            throw new RuleViolation("id", "post id " + id + " must start with its host country code " + hostCountry + "-");
         }
-        if (openedOn.isAfter(today)) {
-            throw RegistryException.rule("openedOn", "a post is recorded once open: openedOn " + openedOn + " is in the future");
+        if (calendar.isInFuture(openedOn)) {
+            throw new RuleViolation("openedOn", "a post is recorded once open: openedOn " + openedOn + " is in the future");
         }
         Post post = new Post();
         post.id = id;
@@ -102,18 +108,20 @@ public class Post extends PanacheEntityBase {
         version++;
     }
 
-    public void suspend(LocalDate on) {
+    public void suspend(LocalDate on, SuiteCalendar calendar) {
+        requireNotInFuture(on, calendar);
         if (status != PostStatus.OPEN) {
-            throw RegistryException.rule("status", "only an OPEN post can be suspended; " + id + " is " + status);
+            throw new RuleViolation("status", "only an OPEN post can be suspended; " + id + " is " + status);
         }
         requireNotBeforeOpening(on, "on");
         status = PostStatus.SUSPENDED;
         version++;
     }
 
-    public void resume(LocalDate on) {
+    public void resume(LocalDate on, SuiteCalendar calendar) {
+        requireNotInFuture(on, calendar);
         if (status != PostStatus.SUSPENDED) {
-            throw RegistryException.rule("status", "only a SUSPENDED post can be reopened; " + id + " is " + status);
+            throw new RuleViolation("status", "only a SUSPENDED post can be reopened; " + id + " is " + status);
         }
         requireNotBeforeOpening(on, "on");
         status = PostStatus.OPEN;
@@ -124,17 +132,18 @@ public class Post extends PanacheEntityBase {
      * Closes the post and releases its coverage on the closing day, so another post can take the
      * countries over. Officers must have left first: their assignments say where they served.
      */
-    public void close(LocalDate on, long currentAssignments) {
+    public void close(LocalDate on, long currentAssignments, SuiteCalendar calendar) {
+        requireNotInFuture(on, calendar);
         requireNotClosed("status");
         requireNotBeforeOpening(on, "on");
         if (currentAssignments > 0) {
-            throw RegistryException.rule("status", id + " still has " + currentAssignments
+            throw new RuleViolation("status", id + " still has " + currentAssignments
                     + " current assignment(s); end them before closing the post");
         }
         for (CoveragePeriod period : coverage) {
             if (period.isCurrent()) {
                 if (on.isBefore(period.validFrom())) {
-                    throw RegistryException.rule("on", "closing date " + on + " is before coverage of "
+                    throw new RuleViolation("on", "closing date " + on + " is before coverage of "
                             + period.countryCode() + " began (" + period.validFrom() + ")");
                 }
                 period.end(on);
@@ -149,24 +158,25 @@ public class Post extends PanacheEntityBase {
      * Replaces the post's coverage from a given day: countries dropped stop being covered that day,
      * countries added are claimed from it. The host country stays covered while the post exists.
      */
-    public void changeCoverage(Set<String> countries, LocalDate effectiveOn, LocalDate today, CoverageLedger ledger) {
+    public void changeCoverage(Set<String> countries, LocalDate effectiveOn, SuiteCalendar calendar,
+            CoverageLedger ledger) {
         requireNotClosed("countries");
         requireNotBeforeOpening(effectiveOn, "effectiveOn");
-        if (effectiveOn.isAfter(today)) {
-            throw RegistryException.rule("effectiveOn", "coverage changes are recorded when they happen: "
+        if (calendar.isInFuture(effectiveOn)) {
+            throw new RuleViolation("effectiveOn", "coverage changes are recorded when they happen: "
                     + effectiveOn + " is in the future");
         }
         if (!countries.contains(hostCountry)) {
-            throw RegistryException.rule("countries", "a post always covers its host country " + hostCountry);
+            throw new RuleViolation("countries", "a post always covers its host country " + hostCountry);
         }
         Set<String> current = currentCoverage();
         if (current.equals(countries)) {
-            throw RegistryException.rule("countries", "the coverage of " + id + " is already " + countries);
+            throw new RuleViolation("countries", "the coverage of " + id + " is already " + countries);
         }
         for (CoveragePeriod period : coverage) {
             if (period.isCurrent() && !countries.contains(period.countryCode())) {
                 if (effectiveOn.isBefore(period.validFrom())) {
-                    throw RegistryException.rule("effectiveOn", "coverage of " + period.countryCode()
+                    throw new RuleViolation("effectiveOn", "coverage of " + period.countryCode()
                             + " began on " + period.validFrom() + ", after " + effectiveOn);
                 }
                 period.end(effectiveOn);
@@ -185,10 +195,10 @@ public class Post extends PanacheEntityBase {
 
     public void requireOpenForAssignments(LocalDate startsOn) {
         if (status == PostStatus.CLOSED) {
-            throw RegistryException.rule("postId", "post " + id + " is closed since " + closedOn);
+            throw new RuleViolation("postId", "post " + id + " is closed since " + closedOn);
         }
         if (startsOn.isBefore(openedOn)) {
-            throw RegistryException.rule("startsOn", "startsOn " + startsOn + " is before " + id + " opened (" + openedOn + ")");
+            throw new RuleViolation("startsOn", "startsOn " + startsOn + " is before " + id + " opened (" + openedOn + ")");
         }
     }
 
@@ -196,14 +206,14 @@ public class Post extends PanacheEntityBase {
         for (String country : countries) {
             Optional<String> covering = ledger.currentPost(country, id);
             if (covering.isPresent()) {
-                throw RegistryException.conflict(field, "country " + country + " is already covered by post " + covering.get());
+                throw conflict(field, "country " + country + " is already covered by post " + covering.get());
             }
             Optional<LocalDate> lastEnd = ledger.lastEnd(country, id);
             Optional<LocalDate> ownEnd = coverage.stream().filter(p -> p.countryCode().equals(country))
                     .map(CoveragePeriod::validTo).filter(java.util.Objects::nonNull).max(LocalDate::compareTo);
             for (Optional<LocalDate> end : List.of(lastEnd, ownEnd)) {
                 if (end.isPresent() && from.isBefore(end.get())) {
-                    throw RegistryException.conflict(field, "country " + country + " was covered until " + end.get()
+                    throw conflict(field, "country " + country + " was covered until " + end.get()
                             + "; coverage from " + from + " would overlap that history");
                 }
             }
@@ -213,14 +223,25 @@ public class Post extends PanacheEntityBase {
 
     private void requireNotClosed(String field) {
         if (status == PostStatus.CLOSED) {
-            throw RegistryException.rule(field, "post " + id + " is closed since " + closedOn);
+            throw new RuleViolation(field, "post " + id + " is closed since " + closedOn);
         }
     }
 
     private void requireNotBeforeOpening(LocalDate on, String field) {
         if (on.isBefore(openedOn)) {
-            throw RegistryException.rule(field, on + " is before the post opened (" + openedOn + ")");
+            throw new RuleViolation(field, on + " is before the post opened (" + openedOn + ")");
         }
+    }
+
+    /** A status change is recorded when it happens, not announced in advance. */
+    private static void requireNotInFuture(LocalDate on, SuiteCalendar calendar) {
+        if (calendar.isInFuture(on)) {
+            throw new RuleViolation("on", "a status change is recorded when it happens: " + on + " is in the future");
+        }
+    }
+
+    private static Conflict conflict(String field, String message) {
+        return new Conflict(message, List.of(new Violation(field, message)));
     }
 
     public Set<String> currentCoverage() {

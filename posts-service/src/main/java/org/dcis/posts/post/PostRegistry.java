@@ -1,9 +1,10 @@
 package org.dcis.posts.post;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,138 +14,189 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.dcis.posts.RegistryClock;
-import org.dcis.posts.country.Continent;
+import org.dcis.platform.audit.AuditTrail;
+import org.dcis.platform.idempotency.IdempotencyKeys;
+import org.dcis.platform.outbox.Outbox;
+import org.dcis.platform.paging.Filter;
+import org.dcis.platform.paging.PageOf;
+import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.problem.Conflict;
+import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.problem.Violation;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.time.SuiteCalendar;
+import org.dcis.platform.web.Created;
+import org.dcis.platform.web.ETags;
 import org.dcis.posts.country.CountryCatalog;
-import org.dcis.posts.event.Outbox;
-import org.dcis.posts.event.PostEventType;
-import org.dcis.posts.rules.RegistryException;
-import org.dcis.posts.rules.Versions;
-import org.dcis.posts.web.PageRequest;
-import org.dcis.posts.web.PageView;
-
-import io.quarkus.panache.common.Parameters;
+import org.dcis.posts.country.CoverageDirectory;
+import org.dcis.posts.theme.ThemesConverter;
 
 /**
- * The registry's use cases on posts. Every change locks the post row, checks the caller's version,
- * lets the aggregate apply its rules, and writes the resulting snapshot to the outbox in the same
- * transaction.
+ * The registry's use cases on posts. Every change locks the post row, checks the caller's version, lets
+ * the aggregate apply its rules, and in the same transaction writes the resulting snapshot to the outbox
+ * and the state before and after to the audit trail. It is also what the rest of the registry knows of
+ * coverage: the ledger a post checks its claims against, and the directory the country catalogue shows.
  */
 @ApplicationScoped
-public class PostRegistry implements CoverageLedger {
-    private static final Map<String, String> SORTABLE = Map.of("id", "p.id", "city", "p.city",
-            "hostCountry", "p.hostCountry", "status", "p.status", "openedOn", "p.openedOn", "version", "p.version");
+public class PostRegistry implements CoverageLedger, CoverageDirectory {
+    public static final Set<String> SORTABLE = Set.of("id", "city", "hostCountry", "status", "openedOn", "version");
+    /** The audit trail's name for a post. */
+    public static final String TARGET = "post";
 
+    private final Posts posts;
     private final CountryCatalog countries;
     private final Outbox outbox;
-    private final RegistryClock clock;
+    private final AuditTrail audit;
+    private final IdempotencyKeys keys;
+    private final SuiteCalendar calendar;
     private final EntityManager entityManager;
 
-    public PostRegistry(CountryCatalog countries, Outbox outbox, RegistryClock clock, EntityManager entityManager) {
+    PostRegistry(Posts posts, CountryCatalog countries, Outbox outbox, AuditTrail audit, IdempotencyKeys keys,
+            SuiteCalendar calendar, EntityManager entityManager) {
+        this.posts = posts;
         this.countries = countries;
         this.outbox = outbox;
-        this.clock = clock;
+        this.audit = audit;
+        this.keys = keys;
+        this.calendar = calendar;
         this.entityManager = entityManager;
     }
 
+    /**
+     * Opens a post. With an {@code Idempotency-Key}, the key is claimed first, in this transaction: a retry
+     * of the same terms by the same caller gets the post the first request opened (even while that request
+     * is still running: the claim waits for it), other terms under the same key are refused.
+     */
     @Transactional
-    public Post open(PostRequests.OpenPost request) {
-        String host = countries.require(request.hostCountry(), "hostCountry");
-        List<String> coverage = countries.requireAll(request.coverage() == null ? List.of() : request.coverage(), "coverage");
-        if (Post.findById(request.id()) != null) {
-            throw RegistryException.conflict("id", "post " + request.id() + " already exists");
+    public Created<PostState> open(Caller caller, PostTerms terms, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "post.open", terms);
+            if (earlier.isPresent()) {
+                return new Created<>(state(require(earlier.get())), true);
+            }
         }
-        Post post = Post.open(request.id(), host, request.city(), request.embassy(), request.openedOn(),
-                contact(request.contact()), new LinkedHashSet<>(coverage), clock.today(), this);
-        post.persist();
-        publish(post, PostEventType.POST_OPENED);
-        return post;
+        String host = countries.require(terms.hostCountry(), "hostCountry");
+        List<String> coverage = countries.requireAll(terms.coverage() == null ? List.of() : terms.coverage(), "coverage");
+        if (posts.findById(terms.id()) != null) {
+            String message = "post " + terms.id() + " already exists";
+            throw new Conflict(message, List.of(new Violation("id", message)));
+        }
+        LocalDate openedOn = terms.openedOn() == null ? calendar.today() : terms.openedOn();
+        Contact contact = terms.contact() == null ? null : new Contact(terms.contact().email(), terms.contact().phone());
+        Post post = Post.open(terms.id(), host, terms.city(), terms.embassy(), openedOn, contact,
+                new LinkedHashSet<>(coverage), calendar, this);
+        posts.persist(post);
+        PostState after = publish(post, PostEventType.POST_OPENED);
+        audit.record(caller, "post.opened", TARGET, post.id(), null, after);
+        if (idempotencyKey != null) {
+            keys.complete(caller.subject(), idempotencyKey, post.id());
+        }
+        return new Created<>(after, false);
     }
 
     @Transactional
-    public Post update(String id, Long expectedVersion, PostRequests.UpdatePost request) {
-        Post post = lock(id);
-        Versions.require("post " + id, expectedVersion, post.version());
-        post.update(request.city(), request.embassy(), contact(request.contact()));
-        publish(post, PostEventType.POST_UPDATED);
-        return post;
+    public PostState update(Caller caller, String id, long expectedVersion, String city, String embassy, Contact contact) {
+        Post post = lockAt(id, expectedVersion);
+        PostState before = state(post);
+        post.update(city, embassy, contact);
+        PostState after = publish(post, PostEventType.POST_UPDATED);
+        audit.record(caller, "post.updated", TARGET, id, before, after);
+        return after;
     }
 
+    /** Suspends, reopens or closes a post on a day (today when null). */
     @Transactional
-    public Post changeStatus(String id, Long expectedVersion, PostRequests.StatusChange request) {
-        Post post = lock(id);
-        Versions.require("post " + id, expectedVersion, post.version());
-        LocalDate on = request.on() == null ? clock.today() : request.on();
-        if (on.isAfter(clock.today())) {
-            throw RegistryException.rule("on", "a status change is recorded when it happens: " + on + " is in the future");
-        }
-        PostEventType event = switch (request.status()) {
+    public PostState changeStatus(Caller caller, String id, long expectedVersion, PostStatus status, LocalDate on) {
+        Post post = lockAt(id, expectedVersion);
+        PostState before = state(post);
+        LocalDate day = on == null ? calendar.today() : on;
+        PostEventType event;
+        String operation;
+        switch (status) {
             case SUSPENDED -> {
-                post.suspend(on);
-                yield PostEventType.POST_SUSPENDED;
+                post.suspend(day, calendar);
+                event = PostEventType.POST_SUSPENDED;
+                operation = "post.suspended";
             }
             case OPEN -> {
-                post.resume(on);
+                post.resume(day, calendar);
                 // a reopening is an update of the post, not a new post: post.opened is kept for creation
-                yield PostEventType.POST_UPDATED;
+                event = PostEventType.POST_UPDATED;
+                operation = "post.reopened";
             }
             case CLOSED -> {
-                post.close(on, currentOfficers(id));
-                yield PostEventType.POST_CLOSED;
+                post.close(day, currentOfficers(id), calendar);
+                event = PostEventType.POST_CLOSED;
+                operation = "post.closed";
             }
-        };
-        publish(post, event);
-        return post;
+            default -> throw new IllegalStateException("unknown status " + status);
+        }
+        PostState after = publish(post, event);
+        audit.record(caller, operation, TARGET, id, before, after);
+        return after;
     }
 
+    /** Replaces the coverage from a day (today when null); the post comes back with its whole history loaded. */
     @Transactional
-    public Post changeCoverage(String id, Long expectedVersion, PostRequests.CoverageChange request) {
-        Post post = lock(id);
-        Versions.require("post " + id, expectedVersion, post.version());
-        List<String> codes = countries.requireAll(request.countries(), "countries");
-        LocalDate effectiveOn = request.effectiveOn() == null ? clock.today() : request.effectiveOn();
-        post.changeCoverage(new LinkedHashSet<>(codes), effectiveOn, clock.today(), this);
-        publish(post, PostEventType.POST_COVERAGE_CHANGED);
+    public Post changeCoverage(Caller caller, String id, long expectedVersion, List<String> countryCodes,
+            LocalDate effectiveOn) {
+        Post post = lockAt(id, expectedVersion);
+        PostState before = state(post);
+        List<String> codes = countries.requireAll(countryCodes, "countries");
+        LocalDate day = effectiveOn == null ? calendar.today() : effectiveOn;
+        post.changeCoverage(new LinkedHashSet<>(codes), day, calendar, this);
+        PostState after = publish(post, PostEventType.POST_COVERAGE_CHANGED);
+        audit.record(caller, "post.coverage-changed", TARGET, id, before, after);
         return post;
     }
 
-    /** Records a staffing change of a post (an officer arrived or left) and announces the new snapshot. */
+    /**
+     * Records a staffing change of a post (an officer arrived or left): a new version, announced and audited.
+     *
+     * @param before the post's state before the assignment changed
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void staffChanged(Post post, PostEventType event) {
+    public void staffChanged(Caller caller, Post post, PostState before, PostEventType event) {
         post.staffChanged();
-        publish(post, event);
+        PostState after = publish(post, event);
+        audit.record(caller, "post.staff-changed", TARGET, post.id(), before, after);
     }
 
     /** The post, locked for the rest of the transaction so changes to one post are serialised. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Post lock(String id) {
-        Post post = Post.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Post post = posts.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
-            throw RegistryException.notFound("no post " + id);
+            throw new NotFound("post", id);
         }
+        return post;
+    }
+
+    private Post lockAt(String id, long expectedVersion) {
+        Post post = lock(id);
+        ETags.require("post " + id, expectedVersion, post.version());
         return post;
     }
 
     public Post require(String id) {
-        Post post = Post.findById(id);
+        Post post = posts.findById(id);
         if (post == null) {
-            throw RegistryException.notFound("no post " + id);
+            throw new NotFound("post", id);
         }
         return post;
     }
 
-    public PostView view(Post post) {
-        return PostView.of(post, currentOfficers(post.id()));
+    /** The post as the API shows it and the audit trail records it. */
+    public PostState state(Post post) {
+        return PostState.of(post, currentOfficers(post.id()));
     }
 
-    public PostSnapshot snapshot(Post post) {
-        return PostSnapshot.of(post, currentOfficers(post.id()));
-    }
-
-    private void publish(Post post, PostEventType type) {
+    private PostState publish(Post post, PostEventType type) {
         // flushing here turns a race lost on the coverage index into an error of this request, not of the commit
         entityManager.flush();
-        outbox.append(type, snapshot(post));
+        long officers = currentOfficers(post.id());
+        outbox.append(PostEventType.TOPIC, post.id(), type.type(), post.id(), PostSnapshot.of(post, officers));
+        return PostState.of(post, officers);
     }
 
     public long currentOfficers(String postId) {
@@ -172,53 +224,39 @@ public class PostRegistry implements CoverageLedger {
                 .firstResultOptional();
     }
 
-    /** Every country covered today, with its post. */
+    @Override
+    public Optional<String> coveringPost(String country, LocalDate day) {
+        return coveringOn(country, day).map(CoveragePeriod::postId);
+    }
+
+    /** Every country with a current coverage period, with its post. */
+    @Override
     public Map<String, String> currentCoverage() {
-        Map<String, String> map = new java.util.HashMap<>();
+        Map<String, String> map = new HashMap<>();
         CoveragePeriod.<CoveragePeriod> list("validTo is null").forEach(p -> map.put(p.countryCode(), p.postId()));
         return map;
     }
 
-    public PageView<PostView> search(PostFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
+    public PageOf<PostState> search(PostFilter filter, PageQuery page) {
+        Filter where = Filter.where();
         if (filter.country() != null) {
-            where.append(" and (p.hostCountry = :country or exists (select 1 from CoveragePeriod c where c.post = p"
-                    + " and c.countryCode = :country and c.validTo is null))");
-            parameters.and("country", countries.require(filter.country(), "country"));
+            where.and("(hostCountry = :country or id in (select c.post.id from CoveragePeriod c"
+                    + " where c.countryCode = :country and c.validTo is null))",
+                    Map.of("country", countries.require(filter.country(), "country")));
         }
         if (filter.continent() != null) {
-            Continent continent = countries.requireContinent(filter.continent(), "continent");
-            where.append(" and p.hostCountry in :continentCountries");
-            parameters.and("continentCountries", countries.codesIn(continent));
+            where.and("hostCountry in :continentCountries", Map.of("continentCountries",
+                    countries.codesIn(countries.requireContinent(filter.continent(), "continent"))));
         }
-        if (filter.status() != null) {
-            where.append(" and p.status = :status");
-            parameters.and("status", filter.status());
-        }
+        where.eq("status", filter.status());
         if (filter.theme() != null) {
-            where.append(" and exists (select 1 from Assignment a where a.postId = p.id and a.endsOn is null"
-                    + " and a.officer.specialityCodes like :theme)");
-            parameters.and("theme", "%," + filter.theme() + ",%");
+            where.and("id in (select a.postId from Assignment a where a.endsOn is null"
+                    + " and a.officer.specialityCodes like :theme)", Map.of("theme", ThemesConverter.pattern(filter.theme())));
         }
         if (filter.text() != null) {
-            where.append(" and (lower(p.id) like :text or lower(p.city) like :text or lower(p.embassy) like :text)");
-            parameters.and("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT) + "%");
+            where.and("(lower(id) like :text or lower(city) like :text or lower(embassy) like :text)",
+                    Map.of("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%"));
         }
-        String query = "from Post p where " + where;
-        var found = Post.<Post> find(query, page.sort(SORTABLE, "p.id"), parameters).page(page.page(), page.size());
-        List<PostView> items = new ArrayList<>();
-        for (Post post : found.list()) {
-            items.add(view(post));
-        }
-        return new PageView<>(items, page.page(), page.size(), Post.count(query, parameters));
-    }
-
-    public static Set<String> sortable() {
-        return SORTABLE.keySet();
-    }
-
-    private static Contact contact(PostRequests.ContactDetails contact) {
-        return contact == null ? null : new Contact(contact.email(), contact.phone());
+        return where.page(posts, page, page.sort("id")).map(this::state);
     }
 }
