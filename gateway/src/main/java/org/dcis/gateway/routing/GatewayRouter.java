@@ -61,7 +61,7 @@ public class GatewayRouter {
         publicPaths = PublicPaths.of(publicPathPatterns);
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
+                .setMaxPoolSize(config.maxConnections())
                 .setKeepAlive(true));
         rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime);
         RouteRoles roles = RouteRoles.load();
