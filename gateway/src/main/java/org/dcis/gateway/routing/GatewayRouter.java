@@ -31,7 +31,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Wires the gateway's own handlers on the Quarkus router. Order of a relayed request:
  * request id (first) → Quarkus CORS, authentication and HTTP permission policies (a missing or invalid
- * token ends here with 401) → declared body size → route: identity and role table → rate limit → relay.
+ * token ends here with 401) → declared body size → route: management paths refused (404) → identity and
+ * role table → rate limit → relay.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -82,11 +83,28 @@ public class GatewayRouter {
         router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
         for (Downstream downstream : Downstream.values()) {
             router.routeWithRegex(downstream.paths().pattern())
+                    .handler(ctx -> refuseManagementPaths(ctx, downstream))
                     .handler(ctx -> authorization.handle(ctx, downstream.prefix()))
                     .handler(this::limitRate)
                     .handler(ctx -> relay.relay(ctx, downstream));
         }
-        router.routeWithRegex("^/api(/.*)?$").handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND, "No service is published under " + ctx.normalizedPath()));
+        router.routeWithRegex("^/api(/.*)?$").handler(GatewayRouter::notFound);
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        Problems.send(ctx, ProblemType.NOT_FOUND, "No service is published under " + ctx.normalizedPath());
+    }
+
+    /**
+     * The services' management endpoints are never relayed (see {@link ManagementPaths}): the same 404 as
+     * for any path the gateway does not publish, for every method and role, before the role table.
+     */
+    private static void refuseManagementPaths(RoutingContext ctx, Downstream downstream) {
+        if (ManagementPaths.targetsManagement(ctx.normalizedPath().substring(downstream.prefix().length()))) {
+            notFound(ctx);
+            return;
+        }
+        ctx.next();
     }
 
     void close(@Observes ShutdownEvent event) {
