@@ -32,17 +32,20 @@ import org.jboss.logging.Logger;
  * buffered whole). The incoming Authorization header goes along untouched so that the service checks
  * the token again. Failures of the service become problem+json: 503 when it cannot be reached, 504 when
  * it stays silent past the response timeout, 502 otherwise. A bodyless GET or HEAD whose pooled connection
- * closes before any answer is sent once more on another connection (see {@link #mayRetry}).
+ * closes before any answer is sent once more on another connection (see {@link #mayRetry}). Addresses in the
+ * answer's Location and Content-Location are made public ({@link PublicLocations}).
  */
 public final class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class);
 
     private final HttpClient client;
     private final GatewayConfig config;
+    private final PublicLocations locations;
 
     public Relay(HttpClient client, GatewayConfig config) {
         this.client = client;
         this.config = config;
+        this.locations = PublicLocations.of(config);
     }
 
     public void relay(RoutingContext ctx, Downstream downstream) {
@@ -82,11 +85,12 @@ public final class Relay {
                 .setSsl(tls)
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.responseTimeout().toMillis());
-        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, true);
+        send(ctx, downstream, base, proxyRequest, options, outgoing, tooLarge, true);
     }
 
-    private void send(RoutingContext ctx, Downstream downstream, ProxyRequest proxyRequest, RequestOptions options,
-            AtomicReference<HttpClientRequest> outgoing, AtomicBoolean tooLarge, boolean firstAttempt) {
+    private void send(RoutingContext ctx, Downstream downstream, URI base, ProxyRequest proxyRequest,
+            RequestOptions options, AtomicReference<HttpClientRequest> outgoing, AtomicBoolean tooLarge,
+            boolean firstAttempt) {
         client.request(options)
                 .compose(clientRequest -> {
                     outgoing.set(clientRequest);
@@ -98,6 +102,10 @@ public final class Relay {
                     if (result.succeeded() && !tooLarge.get()) {
                         ProxyResponse response = result.result();
                         response.headers().remove(RequestId.HEADER);
+                        HostAndPort called = ctx.request().authority();
+                        locations.rewrite(response.headers(), () -> PublicLocations.requested(base, proxyRequest.getURI()),
+                                ctx.request().scheme() == null ? "http" : ctx.request().scheme(),
+                                called == null ? null : called.toString());
                         response.send().onFailure(e -> LOG.debugf("%s: answer of %s cut short: %s",
                                 RequestId.of(ctx), downstream.service(), e.toString()));
                     } else if (firstAttempt && !tooLarge.get() && mayRetry(ctx, result.cause())) {
@@ -105,7 +113,7 @@ public final class Relay {
                                 RequestId.of(ctx), downstream.service(), ctx.request().method(), proxyRequest.getURI());
                         // The incoming request had no body and its stream is spent: the retry sends none.
                         proxyRequest.setBody(null);
-                        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, false);
+                        send(ctx, downstream, base, proxyRequest, options, outgoing, tooLarge, false);
                     } else {
                         proxyRequest.release();
                         fail(ctx, downstream, tooLarge.get(), result.cause());
