@@ -51,5 +51,12 @@ public interface GatewayConfig {
         /** Time over which a spent bucket refills completely. */
         @WithDefault("60S")
         Duration period();
+
+        /**
+         * Callers (token subjects or addresses) remembered at once; past it the least recently seen caller is
+         * forgotten (it starts again with a full bucket), so memory stays bounded under an address flood.
+         */
+        @WithDefault("100000")
+        int maxCallers();
     }
 }
