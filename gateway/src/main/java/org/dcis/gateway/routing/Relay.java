@@ -34,6 +34,10 @@ import org.jboss.logging.Logger;
  * it stays silent past the response timeout, 502 otherwise. A bodyless GET or HEAD whose pooled connection
  * closes before any answer is sent once more on another connection (see {@link #mayRetry}). Addresses in the
  * answer's Location and Content-Location are made public ({@link PublicLocations}).
+ * <p>
+ * A client that goes away never costs another client its request: the downstream exchange is handed to the
+ * proxy wrapped in a {@link DownstreamExchange}, which refuses to reset a downstream request that has been
+ * sent completely (its pooled connection may already serve someone else) and drains its answer instead.
  */
 public final class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class);
@@ -93,14 +97,25 @@ public final class Relay {
             boolean firstAttempt) {
         client.request(options)
                 .compose(clientRequest -> {
-                    outgoing.set(clientRequest);
                     clientRequest.exceptionHandler(e -> LOG.debugf("%s: request to %s ended: %s", RequestId.of(ctx),
                             downstream.service(), e.toString()));
-                    return proxyRequest.send(clientRequest);
+                    // Every reset of this exchange, the proxy's included (it resets when the client goes away),
+                    // goes through the guard: see DownstreamExchange.
+                    HttpClientRequest guarded = DownstreamExchange.guard(clientRequest);
+                    outgoing.set(guarded);
+                    return proxyRequest.send(guarded);
                 })
                 .onComplete(result -> {
                     if (result.succeeded() && !tooLarge.get()) {
                         ProxyResponse response = result.result();
+                        if (ctx.response().closed()) {
+                            // The client left while the service was answering: read the answer to its end so
+                            // that the connection goes back to the pool whole, and write it nowhere.
+                            LOG.debugf("%s: the client left before the answer of %s; discarding it",
+                                    RequestId.of(ctx), downstream.service());
+                            response.release();
+                            return;
+                        }
                         response.headers().remove(RequestId.HEADER);
                         HostAndPort called = ctx.request().authority();
                         locations.rewrite(response.headers(), () -> PublicLocations.requested(base, proxyRequest.getURI()),
