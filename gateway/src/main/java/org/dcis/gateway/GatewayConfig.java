@@ -27,6 +27,13 @@ public interface GatewayConfig {
     @WithDefault("30S")
     Duration responseTimeout();
 
+    /**
+     * Connections the gateway keeps open to each service at most (HTTP/1.1 keep-alive, one request at a time
+     * each); further requests wait for a free one. Keep it within what a service can work on at once.
+     */
+    @WithDefault("64")
+    int maxConnections();
+
     /** Largest request body relayed downstream; beyond it the caller gets a 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();
@@ -44,5 +51,12 @@ public interface GatewayConfig {
         /** Time over which a spent bucket refills completely. */
         @WithDefault("60S")
         Duration period();
+
+        /**
+         * Callers (token subjects or addresses) remembered at once; past it the least recently seen caller is
+         * forgotten (it starts again with a full bucket), so memory stays bounded under an address flood.
+         */
+        @WithDefault("100000")
+        int maxCallers();
     }
 }

@@ -27,6 +27,17 @@ enum Services {
         return given().baseUri(control()).get("/received").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** Every request for the service's management endpoints (/q/**) since the last {@link #clear()}. */
+    List<Map<String, Object>> receivedManagement() {
+        return given().baseUri(control()).get("/received-management").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+    }
+
+    /** The control server's base URL, for tests that poll it from many threads without REST Assured. */
+    String controlUrl() {
+        return control();
+    }
+
     void clear() {
         given().baseUri(control()).delete("/received").then().statusCode(204);
     }

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -31,7 +33,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Wires the gateway's own handlers on the Quarkus router. Order of a relayed request:
  * request id (first) → Quarkus CORS, authentication and HTTP permission policies (a missing or invalid
- * token ends here with 401) → declared body size → route: identity and role table → rate limit → relay.
+ * token ends here with 401, after its rate limit by address) → rate limit by token subject → declared body
+ * size → route: management paths refused (404) → identity and role table → relay.
+ * <p>
+ * Every request but those to the public paths (probes, metrics, the API description) is charged once to the
+ * rate limit, before any refusal of the gateway's own, so that floods of 401, 403 and 404 are throttled too.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -39,14 +45,21 @@ public class GatewayRouter {
     static final int ORDER_REQUEST_ID = -1_000;
     /** After CORS (which answers preflights) and before authentication. */
     static final int ORDER_BEARER_REQUIRED = -250;
+    /** After authentication (-200) and the HTTP permission policies (-100), so the token subject is known. */
+    static final int ORDER_RATE_LIMIT = -50;
     /** After authentication, just before Quarkus' own upload limit (which answers without a body). */
     static final int ORDER_BODY_LIMIT = -3;
+    /** Set on a request once it has been charged to the rate limit, so that no request is charged twice. */
+    private static final String RATE_LIMIT_CHARGED = "dcis.rate-limit.charged";
 
     @Inject
     GatewayConfig config;
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The anonymous paths, read from the Quarkus permission that opens them: one list, two guards. */
     @ConfigProperty(name = "quarkus.http.auth.permission.public.paths")
@@ -61,9 +74,12 @@ public class GatewayRouter {
         publicPaths = PublicPaths.of(publicPathPatterns);
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
+                .setMaxPoolSize(config.maxConnections())
                 .setKeepAlive(true));
-        rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime);
+        rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime,
+                config.rateLimit().maxCallers());
+        Gauge.builder("dcis.gateway.rate.limit.callers", rateLimiter, RateLimiter::size)
+                .description("Callers whose rate-limit bucket the gateway remembers").register(registry);
         RouteRoles roles = RouteRoles.load();
         for (Downstream downstream : Downstream.values()) {
             for (Access access : Access.values()) {
@@ -77,16 +93,33 @@ public class GatewayRouter {
         Relay relay = new Relay(client, config);
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
-        router.route().failureHandler(GatewayRouter::securityFailure);
+        router.route().failureHandler(this::securityFailure);
         router.route().order(ORDER_BEARER_REQUIRED).handler(this::requireBearer);
+        router.route().order(ORDER_RATE_LIMIT).handler(this::limitRate);
         router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
         for (Downstream downstream : Downstream.values()) {
             router.routeWithRegex(downstream.paths().pattern())
+                    .handler(ctx -> refuseManagementPaths(ctx, downstream))
                     .handler(ctx -> authorization.handle(ctx, downstream.prefix()))
-                    .handler(this::limitRate)
                     .handler(ctx -> relay.relay(ctx, downstream));
         }
-        router.routeWithRegex("^/api(/.*)?$").handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND, "No service is published under " + ctx.normalizedPath()));
+        router.routeWithRegex("^/api(/.*)?$").handler(GatewayRouter::notFound);
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        Problems.send(ctx, ProblemType.NOT_FOUND, "No service is published under " + ctx.normalizedPath());
+    }
+
+    /**
+     * The services' management endpoints are never relayed (see {@link ManagementPaths}): the same 404 as
+     * for any path the gateway does not publish, for every method and role, before the role table.
+     */
+    private static void refuseManagementPaths(RoutingContext ctx, Downstream downstream) {
+        if (ManagementPaths.targetsManagement(ctx.normalizedPath().substring(downstream.prefix().length()))) {
+            notFound(ctx);
+            return;
+        }
+        ctx.next();
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -109,7 +142,9 @@ public class GatewayRouter {
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.substring(7).isBlank()) {
-            unauthenticated(ctx);
+            if (!refusedByRateLimit(ctx)) {
+                unauthenticated(ctx);
+            }
             return;
         }
         ctx.next();
@@ -121,15 +156,22 @@ public class GatewayRouter {
         Problems.send(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token of the dcis realm is required");
     }
 
-    /** Quarkus' refusals (missing or invalid token, denied policy) in the problem+json shape of every other error. */
-    private static void securityFailure(RoutingContext ctx) {
+    /**
+     * Quarkus' refusals (missing or invalid token, denied policy) in the problem+json shape of every other
+     * error, each charged to the rate limit first (an invalid token to the caller's address).
+     */
+    private void securityFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof io.quarkus.security.AuthenticationFailedException
                 || failure instanceof io.quarkus.security.AuthenticationCompletionException
                 || failure instanceof io.quarkus.security.UnauthorizedException) {
-            unauthenticated(ctx);
+            if (!refusedByRateLimit(ctx)) {
+                unauthenticated(ctx);
+            }
         } else if (failure instanceof io.quarkus.security.ForbiddenException) {
-            Problems.send(ctx, ProblemType.FORBIDDEN, "Your roles do not allow this request");
+            if (!refusedByRateLimit(ctx)) {
+                Problems.send(ctx, ProblemType.FORBIDDEN, "Your roles do not allow this request");
+            }
         } else {
             ctx.next();
         }
@@ -156,21 +198,35 @@ public class GatewayRouter {
     }
 
     private void limitRate(RoutingContext ctx) {
-        if (!config.rateLimit().enabled()) {
+        if (!refusedByRateLimit(ctx)) {
             ctx.next();
-            return;
         }
-        Duration wait = rateLimiter.acquire(caller(ctx));
-        if (wait.isZero()) {
-            ctx.next();
-            return;
-        }
-        ctx.response().putHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
-        Problems.send(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit of " + config.rateLimit().requests() + " requests per " + config.rateLimit().period().toSeconds()
-                        + " s reached; retry later");
     }
 
-    /** Token subject, else the client the token was issued to, else the network address. */
+    /**
+     * Charges the request to its caller's bucket (once per request; never for the public paths, so probes
+     * are not throttled) and answers 429 with Retry-After when the bucket is empty.
+     */
+    private boolean refusedByRateLimit(RoutingContext ctx) {
+        if (!config.rateLimit().enabled() || ctx.get(RATE_LIMIT_CHARGED) != null
+                || publicPaths.contains(ctx.normalizedPath())) {
+            return false;
+        }
+        ctx.put(RATE_LIMIT_CHARGED, Boolean.TRUE);
+        Duration wait = rateLimiter.acquire(caller(ctx));
+        if (wait.isZero()) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
+        Problems.send(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit of " + config.rateLimit().requests()
+                + " requests per " + config.rateLimit().period().toSeconds() + " s reached; retry later");
+        return true;
+    }
+
+    /**
+     * Token subject, else the client the token was issued to, else the network address (a request without a
+     * valid token: its subject cannot be trusted, so it counts against where it comes from).
+     */
     static String caller(RoutingContext ctx) {
         if (ctx.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();

@@ -32,17 +32,24 @@ import org.jboss.logging.Logger;
  * buffered whole). The incoming Authorization header goes along untouched so that the service checks
  * the token again. Failures of the service become problem+json: 503 when it cannot be reached, 504 when
  * it stays silent past the response timeout, 502 otherwise. A bodyless GET or HEAD whose pooled connection
- * closes before any answer is sent once more on another connection (see {@link #mayRetry}).
+ * closes before any answer is sent once more on another connection (see {@link #mayRetry}). Addresses in the
+ * answer's Location and Content-Location are made public ({@link PublicLocations}).
+ * <p>
+ * A client that goes away never costs another client its request: the downstream exchange is handed to the
+ * proxy wrapped in a {@link DownstreamExchange}, which refuses to reset a downstream request that has been
+ * sent completely (its pooled connection may already serve someone else) and drains its answer instead.
  */
 public final class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class);
 
     private final HttpClient client;
     private final GatewayConfig config;
+    private final PublicLocations locations;
 
     public Relay(HttpClient client, GatewayConfig config) {
         this.client = client;
         this.config = config;
+        this.locations = PublicLocations.of(config);
     }
 
     public void relay(RoutingContext ctx, Downstream downstream) {
@@ -82,22 +89,38 @@ public final class Relay {
                 .setSsl(tls)
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.responseTimeout().toMillis());
-        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, true);
+        send(ctx, downstream, base, proxyRequest, options, outgoing, tooLarge, true);
     }
 
-    private void send(RoutingContext ctx, Downstream downstream, ProxyRequest proxyRequest, RequestOptions options,
-            AtomicReference<HttpClientRequest> outgoing, AtomicBoolean tooLarge, boolean firstAttempt) {
+    private void send(RoutingContext ctx, Downstream downstream, URI base, ProxyRequest proxyRequest,
+            RequestOptions options, AtomicReference<HttpClientRequest> outgoing, AtomicBoolean tooLarge,
+            boolean firstAttempt) {
         client.request(options)
                 .compose(clientRequest -> {
-                    outgoing.set(clientRequest);
                     clientRequest.exceptionHandler(e -> LOG.debugf("%s: request to %s ended: %s", RequestId.of(ctx),
                             downstream.service(), e.toString()));
-                    return proxyRequest.send(clientRequest);
+                    // Every reset of this exchange, the proxy's included (it resets when the client goes away),
+                    // goes through the guard: see DownstreamExchange.
+                    HttpClientRequest guarded = DownstreamExchange.guard(clientRequest);
+                    outgoing.set(guarded);
+                    return proxyRequest.send(guarded);
                 })
                 .onComplete(result -> {
                     if (result.succeeded() && !tooLarge.get()) {
                         ProxyResponse response = result.result();
+                        if (ctx.response().closed()) {
+                            // The client left while the service was answering: read the answer to its end so
+                            // that the connection goes back to the pool whole, and write it nowhere.
+                            LOG.debugf("%s: the client left before the answer of %s; discarding it",
+                                    RequestId.of(ctx), downstream.service());
+                            response.release();
+                            return;
+                        }
                         response.headers().remove(RequestId.HEADER);
+                        HostAndPort called = ctx.request().authority();
+                        locations.rewrite(response.headers(), () -> PublicLocations.requested(base, proxyRequest.getURI()),
+                                ctx.request().scheme() == null ? "http" : ctx.request().scheme(),
+                                called == null ? null : called.toString());
                         response.send().onFailure(e -> LOG.debugf("%s: answer of %s cut short: %s",
                                 RequestId.of(ctx), downstream.service(), e.toString()));
                     } else if (firstAttempt && !tooLarge.get() && mayRetry(ctx, result.cause())) {
@@ -105,7 +128,7 @@ public final class Relay {
                                 RequestId.of(ctx), downstream.service(), ctx.request().method(), proxyRequest.getURI());
                         // The incoming request had no body and its stream is spent: the retry sends none.
                         proxyRequest.setBody(null);
-                        send(ctx, downstream, proxyRequest, options, outgoing, tooLarge, false);
+                        send(ctx, downstream, base, proxyRequest, options, outgoing, tooLarge, false);
                     } else {
                         proxyRequest.release();
                         fail(ctx, downstream, tooLarge.get(), result.cause());
