@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.dcis.platform.json.RefusedJsonValue;
+import org.dcis.platform.persistence.DatabaseFailures;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -185,6 +186,14 @@ public class ProblemMappers {
         }
         if (cause(e, OptimisticLockException.class) != null || cause(e, StaleObjectStateException.class) != null) {
             return concurrent(null, uri);
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            // the database is away or saturated: the request may succeed later; nothing about it is unknown
+            LOG.warnf("Database unavailable on %s: %s", instance(uri), e.getMessage());
+            Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "the service cannot reach its database right now; try again later", instance(uri));
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                    .header("Retry-After", "5").build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, instance(uri));
