@@ -49,8 +49,7 @@ public class ActionService {
 
     @Transactional
     public Created<ActionSnapshot> log(Caller caller, UUID caseId, ActionTerms terms, String idempotencyKey) {
-        CooperationCase parent = cases.visible(caller, caseId);
-        CaseAccess.requireWriter(caller, parent.leadPost());
+        CooperationCase parent = cases.lockedForActions(caller, caseId);
         if (idempotencyKey != null) {
             Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "action.log:" + caseId, terms);
             if (earlier.isPresent()) {
@@ -112,13 +111,21 @@ public class ActionService {
     }
 
     /**
-     * An action the caller may change, read with a row lock held until the transaction ends: a concurrent
-     * writer of the same action waits, then finds the version it named gone (412).
+     * An action the caller may change. Its case is locked first, as by every write of the case and its actions
+     * (so a case cannot close while one of its actions changes), then the action itself, read with its row lock
+     * held until the transaction ends: a concurrent writer of the same action waits, then finds the version it
+     * named gone (412).
      */
     private CooperationAction writable(Caller caller, UUID id, long expectedVersion) {
-        CooperationAction action = visible(caller, id, actions.findById(id, LockModeType.PESSIMISTIC_WRITE));
-        CooperationCase parent = cases.visible(caller, action.caseId());
-        CaseAccess.requireWriter(caller, parent.leadPost());
+        UUID caseId = actions.caseOf(id).orElseThrow(() -> new NotFound("action", id));
+        CooperationCase parent;
+        try {
+            parent = cases.lockedForActions(caller, caseId);
+        } catch (NotFound hidden) {
+            throw new NotFound("action", id);
+        }
+        CooperationAction action = actions.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFound("action", id));
         ETags.require("action " + id, expectedVersion, action.version());
         parent.requireOpen();
         return action;

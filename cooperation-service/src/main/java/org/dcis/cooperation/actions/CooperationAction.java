@@ -133,12 +133,18 @@ public class CooperationAction {
             throw new RuleViolation("plannedEnd", "the planned end (" + terms.plannedEnd()
                     + ") is before the planned start (" + terms.plannedStart() + ")");
         }
-        if (terms.actualEnd() != null && terms.actualStart() == null) {
+        // an absent actual date keeps the stored one (a revision may give only the start): check what will be kept
+        LocalDate start = terms.actualStart() == null ? actualStart : terms.actualStart();
+        LocalDate end = terms.actualEnd() == null ? actualEnd : terms.actualEnd();
+        if (end != null && start == null) {
             throw new RuleViolation("actualStart", "an actual end needs an actual start");
         }
-        if (terms.actualEnd() != null && terms.actualEnd().isBefore(terms.actualStart())) {
-            throw new RuleViolation("actualEnd", "the actual end (" + terms.actualEnd()
-                    + ") is before the actual start (" + terms.actualStart() + ")");
+        if (end != null && end.isBefore(start)) {
+            if (terms.actualEnd() != null) {
+                throw new RuleViolation("actualEnd", "the actual end (" + end + ") is before the actual start (" + start + ")");
+            }
+            throw new RuleViolation("actualStart", "the actual start (" + start + ") is after the actual end (" + end
+                    + ") already recorded");
         }
         notInFuture(calendar, "actualStart", terms.actualStart(), "an action cannot have started in the future");
         notInFuture(calendar, "actualEnd", terms.actualEnd(), "an action cannot have ended in the future");

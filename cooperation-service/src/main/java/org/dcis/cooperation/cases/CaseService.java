@@ -107,6 +107,18 @@ public class CaseService {
     }
 
     /**
+     * The case an action is written on (logged, revised, moved), read with its row lock held until the
+     * transaction ends, after checking that the caller may write it. Every write of a case or of its actions
+     * takes this lock first, so they are serialised per case: an action is never written on a case that a
+     * concurrent request closed, and its event is never relayed after {@code case.closed}.
+     */
+    public CooperationCase lockedForActions(Caller caller, UUID id) {
+        CooperationCase found = visible(caller, id, cases.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        CaseAccess.requireWriter(caller, found.leadPost());
+        return found;
+    }
+
+    /**
      * A case the caller may change: visible, led by the caller's post, at the version the caller saw. It is
      * read with a row lock held until the transaction ends, so a concurrent writer of the same case waits
      * and then finds the version it named gone (412): the check and the change are one step.
@@ -156,7 +168,9 @@ public class CaseService {
         if (terms.framework() != Framework.MULTILATERAL) {
             throw new RuleViolation("mission", "only a multilateral case names a mission");
         }
-        Mission mission = missions.findById(terms.mission());
+        // read with a share lock until the case commits: the mission's organisation cannot change meanwhile
+        // (MissionService takes the row for update and refuses the change while cases refer to the mission)
+        Mission mission = missions.findById(terms.mission(), LockModeType.PESSIMISTIC_READ);
         if (mission == null) {
             throw new RuleViolation("mission", "unknown mission " + terms.mission());
         }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.dcis.cooperation.reference.IsoCountry;
 import org.dcis.cooperation.reference.Organisation;
+import org.dcis.platform.reference.FieldLengths;
+import org.dcis.platform.reference.PostIds;
 
 /**
  * What an officer states about a case, on creation and on every (full) revision.
@@ -30,7 +32,7 @@ public record CaseTerms(
         @Size(max = 40) String mission,
         @NotEmpty @Size(max = 7) List<@NotNull Theme> themes,
         ExpertiseSpeciality speciality,
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,37}", message = "must look like SN-DAKAR") String leadPost,
+        @NotBlank @Size(max = FieldLengths.POST_ID) @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE) String leadPost,
         @Size(max = 60) List<@NotNull @IsoCountry String> countries,
         Handling handling,
         @Size(max = 9) List<@NotNull Organisation> releasableTo,

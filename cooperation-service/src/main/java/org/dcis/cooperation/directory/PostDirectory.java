@@ -13,6 +13,7 @@ import org.dcis.platform.paging.Filter;
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
 import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.reference.PostIds;
 import org.jboss.logging.Logger;
 
 /** The local directory of posts: applies post events idempotently and answers lookups. */
@@ -52,8 +53,9 @@ public class PostDirectory {
         return post.apply(snapshot, eventId, now);
     }
 
+    /** A post of the directory; a text that is no post id names none, and is never looked up. */
     public Optional<DirectoryPost> find(String id) {
-        return posts.findByIdOptional(id);
+        return PostIds.isValid(id) ? posts.findByIdOptional(id) : Optional.empty();
     }
 
     /** The lead post of a case must be known here and open. */

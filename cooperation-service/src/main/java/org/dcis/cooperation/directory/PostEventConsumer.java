@@ -1,14 +1,20 @@
 package org.dcis.cooperation.directory;
 
 import java.io.IOException;
-import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dcis.platform.consumer.DeadLetter;
+import org.dcis.platform.consumer.ResilientConsumer;
+import org.dcis.platform.json.RefusedJsonValue;
+import org.dcis.platform.reference.FieldLengths;
+import org.dcis.platform.reference.PostIds;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
@@ -17,62 +23,102 @@ import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Feeds the directory from dcis.posts.v1 (structured-mode CloudEvents).
+ * Feeds the directory from dcis.posts.v1 (structured-mode CloudEvents), and never stops on one record.
  *
  * <p>SmallRye Reactive Messaging rather than a hand-written poll loop: the connector already gives
- * rebalancing, reconnection after a broker outage, health reporting and a throttled commit strategy
- * that commits an offset only once the record and every earlier one are acknowledged. The method is
- * blocking, ordered and {@code @Transactional} (inside {@link PostDirectory#apply}), and SmallRye
- * acknowledges the record only after it returns, that is after the database commit: a crash in between
- * redelivers the record, which the processed-event table then ignores.
+ * rebalancing, reconnection after a broker outage, a throttled commit strategy that commits an offset only
+ * once the record and every earlier one are acknowledged, and a dead-letter topic. The method is blocking,
+ * ordered and {@code @Transactional} (inside {@link PostDirectory#apply}), and SmallRye acknowledges the record
+ * only after it returns, that is after the database commit: a crash in between redelivers the record, which the
+ * processed-event table then ignores.
+ *
+ * <p>The platform's {@link ResilientConsumer} sorts the failures: a record that can never be applied (not a
+ * CloudEvent, not a post snapshot, an unknown event type, a value the database refuses) is thrown as a
+ * {@link DeadLetter}, which the channel's failure strategy ({@link DeadLetterStrategy}) writes to
+ * {@code dcis.cooperation.dead-letter.v1} with the reason in headers before acknowledging it; a transient
+ * failure (the database away) is tried again with backoff, as long as it takes, so the partition waits and
+ * nothing is lost.
  */
 @ApplicationScoped
 public class PostEventConsumer {
+    public static final String CHANNEL = "posts";
+    /** The types of dcis.posts.v1 (docs/asyncapi.yaml); each carries the full post snapshot. */
+    public static final Set<String> TYPES = Set.of("post.opened", "post.updated", "post.suspended", "post.closed",
+            "post.coverage-changed", "officer.assigned", "officer.assignment-ended");
     private static final Logger LOG = Logger.getLogger(PostEventConsumer.class);
 
     private final PostDirectory directory;
     private final ObjectMapper json;
+    private final ResilientConsumer consumer;
 
-    PostEventConsumer(PostDirectory directory, ObjectMapper json) {
+    PostEventConsumer(PostDirectory directory, ObjectMapper json, ResilientConsumer consumer) {
         this.directory = directory;
         this.json = json;
+        this.consumer = consumer;
     }
 
-    @Incoming("posts")
+    @Incoming(CHANNEL)
     @Blocking
     public void onPostEvent(ConsumerRecord<String, byte[]> record) {
-        Optional<Parsed> parsed = parse(record);
-        if (parsed.isEmpty()) {
-            return;
-        }
-        CloudEvent event = parsed.get().event();
-        PostSnapshot snapshot = parsed.get().snapshot();
-        boolean changed = directory.apply(event.getSource().toString(), event.getId(), event.getType(), snapshot);
-        LOG.debugf("Post event %s %s for %s v%d: %s", event.getType(), event.getId(), snapshot.id(),
-                snapshot.version(), changed ? "applied" : "no change");
+        String name = record.topic() + "-" + record.partition() + "@" + record.offset();
+        consumer.process(CHANNEL, name, () -> {
+            Parsed parsed = read(record);
+            CloudEvent event = parsed.event();
+            PostSnapshot snapshot = parsed.snapshot();
+            boolean changed = directory.apply(event.getSource().toString(), event.getId(), event.getType(), snapshot);
+            LOG.debugf("Post event %s %s for %s v%d: %s", event.getType(), event.getId(), snapshot.id(),
+                    snapshot.version(), changed ? "applied" : "no change");
+        });
     }
 
     /**
-     * Reads the structured-mode event and its post snapshot. A record that cannot be read never will be:
-     * it is logged and skipped rather than retried, which would block its partition for good.
+     * Reads the structured-mode event and its post snapshot. A record that cannot be read never will be: it is a
+     * {@link DeadLetter} at once.
      */
-    private Optional<Parsed> parse(ConsumerRecord<String, byte[]> record) {
-        try {
-            CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
-                    .deserialize(record.value());
-            if (event.getData() == null) {
-                throw new IOException("event without data");
-            }
-            PostSnapshot snapshot = json.readValue(event.getData().toBytes(), PostSnapshot.class);
-            if (snapshot.id() == null || snapshot.hostCountry() == null || snapshot.status() == null) {
-                throw new IOException("post snapshot without id, hostCountry or status");
-            }
-            return Optional.of(new Parsed(event, snapshot));
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("Skipping unreadable record %s-%d@%d (key %s): %s", record.topic(), record.partition(),
-                    record.offset(), record.key(), e.getMessage());
-            return Optional.empty();
+    private Parsed read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null || record.value().length == 0) {
+            throw new DeadLetter(DeadLetter.Kind.PARSE, "record without a value (a tombstone: posts are never deleted)");
         }
+        CloudEvent event;
+        try {
+            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(record.value());
+        } catch (RuntimeException e) {
+            // the SDK's EventDeserializationException, CloudEventRWException...: the bytes are no CloudEvent
+            throw new DeadLetter(DeadLetter.Kind.PARSE, "not a structured-mode CloudEvent: " + e.getMessage(), e);
+        }
+        if (event.getId() == null || event.getId().length() > FieldLengths.EVENT_ID || event.getSource() == null
+                || event.getSource().toString().length() > FieldLengths.EVENT_SOURCE) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event id or source missing or too long");
+        }
+        if (!TYPES.contains(event.getType())) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "unknown event type '" + shorten(event.getType())
+                    + "'; known: " + String.join(", ", TYPES.stream().sorted().toList()));
+        }
+        if (event.getData() == null) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event " + event.getId() + " without data");
+        }
+        PostSnapshot snapshot;
+        try {
+            snapshot = json.readValue(event.getData().toBytes(), PostSnapshot.class);
+        } catch (RefusedJsonValue e) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "post snapshot field refused: " + e.reason(), e);
+        } catch (JacksonException e) {
+            throw new DeadLetter(DeadLetter.Kind.PARSE, "data is not a post snapshot: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DeadLetter(DeadLetter.Kind.PARSE, "data unreadable: " + e.getMessage(), e);
+        }
+        if (snapshot.hostCountry() == null || snapshot.status() == null || snapshot.version() < 1) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "post snapshot without hostCountry, status or version");
+        }
+        if (!PostIds.isValid(snapshot.id())) {
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "invalid post id '" + shorten(snapshot.id()) + "' ("
+                    + (snapshot.id() == null ? 0 : snapshot.id().length()) + " characters): " + PostIds.MESSAGE);
+        }
+        return new Parsed(event, snapshot);
+    }
+
+    private static String shorten(String text) {
+        return text == null ? "" : text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private record Parsed(CloudEvent event, PostSnapshot snapshot) {

@@ -25,6 +25,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "mission")
 public class Mission {
+    /** A mission code: capitals, digits and dashes, 2 to 40 characters (the column is VARCHAR(40)). */
+    public static final String CODE_PATTERN = "[A-Z0-9][A-Z0-9-]{1,39}";
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(CODE_PATTERN);
+
     @Id
     private String code;
     private String name;
@@ -51,6 +55,11 @@ public class Mission {
         mission.apply(terms, now);
         mission.version = 1;
         return mission;
+    }
+
+    /** Whether a text can be a mission code at all (else it names no mission, and is never looked up). */
+    public static boolean isCode(String code) {
+        return code != null && CODE.matcher(code).matches();
     }
 
     void revise(MissionTerms terms, Instant now) {

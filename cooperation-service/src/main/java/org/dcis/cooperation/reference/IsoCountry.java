@@ -14,12 +14,15 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 3166-1 alpha-2 country code in upper case; null is left to {@code @NotNull}. */
+/**
+ * An ISO 3166-1 alpha-2 country code in upper case; null is left to {@code @NotNull}. The message does not quote
+ * the value: a refused value may be anything, megabytes included.
+ */
 @Retention(RUNTIME)
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Constraint(validatedBy = IsoCountry.Validator.class)
 public @interface IsoCountry {
-    String message() default "unknown ISO 3166-1 alpha-2 country code: ${validatedValue}";
+    String message() default "must be an ISO 3166-1 alpha-2 country code in capitals, like SN";
 
     Class<?>[] groups() default {};
 

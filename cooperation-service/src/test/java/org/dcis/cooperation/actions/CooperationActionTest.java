@@ -127,6 +127,24 @@ class CooperationActionTest {
         assertThat(action.snapshot().actualStart()).as("today in Paris").isEqualTo(tokyoToday);
     }
 
+    /** Issue 14: a revision that gives only a new actual start is checked against the actual end already stored. */
+    @Test
+    void aRevisedActualStartNeverLeavesTheStoredActualEndBeforeIt() {
+        CooperationAction action = CooperationAction.log(CASE,
+                terms(LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 5), null), "s", NOON);
+        refused(() -> action.revise(terms(LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 8), null, null), NOON),
+                "actualStart", "after the actual end");
+        assertThat(action.snapshot().actualStart()).isEqualTo(LocalDate.of(2025, 3, 3));
+        assertThat(action.snapshot().actualEnd()).isEqualTo(LocalDate.of(2025, 3, 5));
+        assertThat(action.version()).isEqualTo(1);
+        action.revise(terms(LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 4), null, null), NOON);
+        assertThat(action.snapshot().actualStart()).isEqualTo(LocalDate.of(2025, 3, 4));
+        assertThat(action.snapshot().actualEnd()).isEqualTo(LocalDate.of(2025, 3, 5));
+        // a new actual end alone is checked against the stored start too
+        refused(() -> action.revise(terms(LocalDate.of(2025, 3, 3), null, null, LocalDate.of(2025, 3, 1), null), NOON),
+                "actualEnd", "before the actual start");
+    }
+
     @Test
     void aSeizureIsCountedInAUnit() {
         List<Outcome> seizureWithoutUnit = List.of(new Outcome(Indicator.ARRESTS, BigDecimal.valueOf(4), null, null),

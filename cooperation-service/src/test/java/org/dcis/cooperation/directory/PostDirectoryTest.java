@@ -90,6 +90,23 @@ class PostDirectoryTest {
                 .body("coverage", org.hamcrest.Matchers.contains("BJ", "GH", "TG"));
     }
 
+    /**
+     * posts-service accepts post ids of up to 48 characters (the platform's FieldLengths.POST_ID): the directory
+     * keeps such a post, and cases refer to it like to any other (issue 14: the directory stopped at 40).
+     */
+    @Test
+    void aPostIdOfTheLongestLengthTheRegistryAcceptsIsKeptAndUsable() {
+        String id = "SN-" + "LIAISON-OFFICE-OF-THE-WEST-AFRICAN-COAST-ABCD".substring(0, 45);
+        assertThat(id).hasSize(48);
+        long version = PostEvents.publish("post.opened", id, "SN", "Saint-Louis", "OPEN", List.of("SN", "MR"));
+        Directory.awaitVersion(id, version);
+        as(ANALYST).get("/directory/posts/" + id).then().statusCode(200).body("id", is(id));
+        as(ANALYST).queryParam("post", id).get("/cases").then().statusCode(200);
+        // a valid lead post of another post: the officer of SN-DAKAR may not write it (403), the id itself is fine
+        as(org.dcis.cooperation.support.Api.DAKAR).body(bilateral("Long post " + UUID.randomUUID(), id, "MR"))
+                .post("/cases").then().statusCode(403);
+    }
+
     @Test
     void replayingTheTopicFromOffsetZeroTwiceChangesNothing() throws Exception {
         Directory.standardPosts();

@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * With the broker down the API keeps answering; the outbox keeps every change and delivers it afterwards.
+ * With the broker down the API keeps answering and readiness stays UP, reporting the broker's absence as
+ * details (issue 14); the outbox keeps every change and delivers it afterwards.
  * Delivery is at least once (docs/conventions.md): the relay fails its rounds while the broker is away
  * and resends what was not acknowledged, so a record whose acknowledgement was lost in the restart may
  * come twice. Consumers deduplicate by event id; this test requires every event, in order per case, and
@@ -70,6 +71,22 @@ class BrokerOutageTest {
         });
         assertThat(given().get("/q/metrics").then().extract().asString()).contains("dcis_outbox_unsent");
 
+        // the service stays in the load balancer: readiness UP, the broker's absence reported as details
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get("/q/health/ready").then()
+                .extract().jsonPath().getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
+                .containsExactly("false"));
+        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(ready.getString("status")).isEqualTo("UP");
+        assertThat(ready.getList("checks.status", String.class)).as(ready.prettify()).containsOnly("UP");
+        assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.degraded", Boolean.class))
+                .containsExactly(true);
+        assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.lastError", String.class))
+                .singleElement().asString().isNotBlank();
+        // liveness is about this process, which is fine
+        given().get("/q/health/live").then().statusCode(200);
+        // and the API keeps answering writes
+        as(DAKAR).body(bilateral("Outage, later " + tag, "SN-DAKAR", "SN")).post("/cases").then().statusCode(201);
+
         SharedServers.kafka().start();
 
         List<ConsumerRecord<String, byte[]>> records = CooperationTopic.readDistinct(cases, 10, Duration.ofSeconds(180));
@@ -91,7 +108,11 @@ class BrokerOutageTest {
         // the post consumer came back too: a new post event is applied
         long version = PostEvents.publish("post.updated", "CO-BOGOTA", "CO", "Bogotá", "OPEN", List.of("CO", "EC"));
         Directory.awaitVersion("CO-BOGOTA", version);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            assertThat(health.getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
+                    .containsExactly("true");
+        });
     }
 
     private record FirstDelivery(String id, String type) {

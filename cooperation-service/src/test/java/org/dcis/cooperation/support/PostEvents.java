@@ -68,19 +68,27 @@ public final class PostEvents {
 
     public static void publish(String type, String eventId, Map<String, Object> snapshot) {
         try {
+            send((String) snapshot.get("id"), event(type, eventId, snapshot));
+        } catch (Exception e) {
+            throw new IllegalStateException("post event not published", e);
+        }
+    }
+
+    /** The record value of a post event: a structured-mode CloudEvent carrying the snapshot. */
+    public static byte[] event(String type, String eventId, Map<String, Object> snapshot) {
+        try {
             CloudEvent event = CloudEventBuilder.v1()
                     .withId(eventId)
                     .withSource(SOURCE)
                     .withType(type)
-                    .withSubject((String) snapshot.get("id"))
+                    .withSubject(String.valueOf(snapshot.get("id")))
                     .withTime(OffsetDateTime.now())
                     .withDataContentType("application/json")
                     .withData(JSON.writeValueAsBytes(snapshot))
                     .build();
-            byte[] value = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
-            send((String) snapshot.get("id"), value);
+            return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
         } catch (Exception e) {
-            throw new IllegalStateException("post event not published", e);
+            throw new IllegalStateException("post event not built", e);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.security.Roles;
 import org.dcis.platform.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,12 +33,12 @@ public abstract class AuditTrailResource {
             + "(default newest first)")
     public PageOf<AuditView> list(@QueryParam("subject") String subject, @QueryParam("post") String post,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
-        AuditTrail.AuditQuery query = new AuditTrail.AuditQuery(Params.text("subject", subject, 200),
-                Params.text("post", post, 48), Params.text("targetType", targetType, 30),
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        AuditTrail.AuditQuery query = new AuditTrail.AuditQuery(Params.text("subject", subject, FieldLengths.SUBJECT),
+                Params.text("post", post, FieldLengths.POST_ID), Params.text("targetType", targetType, 30),
                 Params.text("targetId", targetId, 100), Params.instant("from", from), Params.instant("to", to));
-        return trail.search(query, PageQuery.of(page, size, sort, AuditTrail.SORTABLE, "id,desc")).map(AuditView::of);
+        return trail.search(query, PageQuery.parse(page, size, sort, AuditTrail.SORTABLE, "id,desc")).map(AuditView::of);
     }
 
     public record AuditView(long id, String subject, String username, String postId, Instant at, String operation,

@@ -17,17 +17,31 @@ public record PageQuery(int page, int size, String sortField, boolean descending
     /** Beyond this offset a list is not paged but dumped; the bound keeps page × size inside an int. */
     public static final int MAX_OFFSET = 1_000_000;
 
+    /**
+     * Parses the {@code page}, {@code size} and {@code sort} query parameters of a list as the client sent them:
+     * a resource declares them as {@code String}, so that {@code page=abc} or {@code page=99999999999} is a 400
+     * naming the parameter (a JAX-RS {@code Integer} parameter that cannot be converted is a 404).
+     */
+    public static PageQuery parse(String page, String size, String sort, Set<String> sortable, String defaultSort) {
+        return of(number("page", page), number("size", size), sort, sortable, defaultSort);
+    }
+
     /** Parses the {@code page}, {@code size} and {@code sort} parameters of a list. */
     public static PageQuery of(Integer page, Integer size, String sort, Set<String> sortable, String defaultSort) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
+        return of(page == null ? null : page.longValue(), size == null ? null : size.longValue(), sort, sortable,
+                defaultSort);
+    }
+
+    private static PageQuery of(Long page, Long size, String sort, Set<String> sortable, String defaultSort) {
+        long p = page == null ? 0 : page;
+        long s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
             throw new InvalidParameter("page", "must be 0 or more");
         }
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidParameter("size", "must be between 1 and " + MAX_SIZE);
         }
-        if ((long) p * s > MAX_OFFSET) {
+        if (p > MAX_OFFSET || p * s > MAX_OFFSET) {
             throw new InvalidParameter("page", "page × size must be at most " + MAX_OFFSET + "; narrow the filters");
         }
         String spec = sort == null || sort.isBlank() ? defaultSort : sort;
@@ -48,7 +62,20 @@ public record PageQuery(int page, int size, String sortField, boolean descending
             }
             desc = direction.equals("desc");
         }
-        return new PageQuery(p, s, field, desc);
+        return new PageQuery((int) p, (int) s, field, desc);
+    }
+
+    /** A whole number as text, or null when absent; anything else (letters, 40 digits) is a 400 naming it. */
+    private static Long number(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String digits = value.strip();
+        if (!digits.matches("[+-]?[0-9]{1,18}")) {
+            throw new InvalidParameter(name, digits.matches("[+-]?[0-9]+") ? "is too large"
+                    : "must be a whole number, not '" + quote(digits) + "'");
+        }
+        return Long.parseLong(digits);
     }
 
     /**

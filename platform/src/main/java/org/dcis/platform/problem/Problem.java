@@ -13,8 +13,12 @@ public record Problem(URI type, String title, int status, String detail, String 
     /** The challenge of every 401 (RFC 6750); deliberately silent about what was wrong with a presented token. */
     public static final String BEARER_CHALLENGE = "Bearer";
 
+    /** An {@code instance} longer than this (a hostile path) is left out rather than echoed. */
+    public static final int MAX_INSTANCE = 200;
+
     public Problem {
         violations = violations == null || violations.isEmpty() ? null : List.copyOf(violations);
+        instance = instance == null || instance.length() > MAX_INSTANCE ? null : instance;
     }
 
     public static Problem of(ProblemType type, String detail, String instance, List<Violation> violations) {

@@ -19,6 +19,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dcis.platform.json.RefusedJsonValue;
+import org.dcis.platform.persistence.DatabaseFailures;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,19 +46,24 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** A refused value is quoted back up to this length: enough to recognise it, never a whole upload. */
     static final int QUOTE_LIMIT = 60;
+    /** No message of a problem is longer, whatever a rule or a validator put into it. */
+    static final int MESSAGE_LIMIT = 300;
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     @Inject
     Instance<ConstraintMessages> constraintMessages;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), instance(uri), e.violations()));
+        List<Violation> violations = e.violations().stream()
+                .map(v -> new Violation(v.field(), message(v.message()))).toList();
+        return respond(Problem.of(e.type(), message(e.getMessage()), instance(uri), violations));
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(field(v), v.getMessage()))
+                .map(v -> new Violation(field(v), message(v.getMessage())))
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
         String detail = violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
@@ -72,6 +79,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
+        if (isDuplicate(e)) {
+            return duplicate(e, uri);
+        }
         String at = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + at, instance(uri),
@@ -86,9 +96,20 @@ public class ProblemMappers {
     @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class })
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        JsonParseException parse = cause(e, JsonParseException.class);
+        if (parse != null && isDuplicate(parse)) {
+            return duplicate(parse, uri); // a duplicate key inside a list or an object: Jackson wrapped it with the path
+        }
         String field = jsonPath(e.getPath());
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(Problem.of(ProblemType.MALFORMED_JSON, "the body holds more than one JSON value",
+                    instance(uri), List.of(new Violation("body", "content after the JSON value"))));
+        }
+        if (e instanceof RefusedJsonValue refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + quote(unknown.getPropertyName()) + "'";
             field = field.isEmpty() ? quote(unknown.getPropertyName()) : field;
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
@@ -167,6 +188,14 @@ public class ProblemMappers {
         if (cause(e, OptimisticLockException.class) != null || cause(e, StaleObjectStateException.class) != null) {
             return concurrent(null, uri);
         }
+        if (DatabaseFailures.isUnavailable(e)) {
+            // the database is away or saturated: the request may succeed later; nothing about it is unknown
+            LOG.warnf("Database unavailable on %s: %s", instance(uri), e.getMessage());
+            Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "the service cannot reach its database right now; try again later", instance(uri));
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                    .header("Retry-After", "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, instance(uri));
         return respond(Problem.of(ProblemType.INTERNAL, "unexpected failure; quote error id " + errorId, instance(uri))
@@ -214,6 +243,50 @@ public class ProblemMappers {
             return "";
         }
         return value.length() <= QUOTE_LIMIT ? value : value.substring(0, QUOTE_LIMIT) + "…";
+    }
+
+    /** A message as a problem carries it: never longer than {@link #MESSAGE_LIMIT}. */
+    static String message(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MESSAGE_LIMIT ? text : text.substring(0, MESSAGE_LIMIT) + "…";
+    }
+
+    private static boolean isDuplicate(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith(DUPLICATE_FIELD) && message.endsWith("'");
+    }
+
+    /** The platform's strict JSON ({@code StrictJson}) refuses a key given twice: name the field, as for any bad value. */
+    private static Response duplicate(JsonParseException e, UriInfo uri) {
+        String message = e.getOriginalMessage();
+        String field = duplicatePath(e, message.substring(DUPLICATE_FIELD.length(), message.length() - 1));
+        String said = "given more than once";
+        return respond(Problem.of(ProblemType.VALIDATION, field + ": " + said, instance(uri),
+                List.of(new Violation(field, said))));
+    }
+
+    /** Where a duplicate key was met, from the parser's context: {@code outcomes[0].note}. */
+    static String duplicatePath(JsonParseException e, String name) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (parser != null) {
+            // the context is the object holding the duplicate; its current name is already the duplicate's
+            com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext();
+            for (com.fasterxml.jackson.core.JsonStreamContext c = context == null ? null : context.getParent();
+                    c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inArray()) {
+                    parts.push("[" + c.getCurrentIndex() + "]");
+                } else if (c.inObject() && c.getCurrentName() != null) {
+                    parts.push("." + quote(c.getCurrentName()));
+                }
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        parts.forEach(field::append);
+        field.append('.').append(quote(name));
+        return field.charAt(0) == '.' ? field.substring(1) : field.toString();
     }
 
     /** The JSON path of a violation, without the method and parameter nodes: {@code countries[1]}. */

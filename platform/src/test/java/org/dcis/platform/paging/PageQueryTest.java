@@ -42,6 +42,20 @@ class PageQueryTest {
         assertThat(PageQuery.of(5_000, 200, null, SORTABLE, "id").page()).isEqualTo(5_000);
     }
 
+    @Test
+    void parametersAsTheClientSentThemAreNumbersOrA400NamingThem() {
+        assertThat(PageQuery.parse("2", " 50 ", "openedOn", SORTABLE, "id")).isEqualTo(new PageQuery(2, 50, "openedOn", false));
+        assertThat(PageQuery.parse(null, "", null, SORTABLE, "id")).isEqualTo(new PageQuery(0, 20, "id", false));
+        assertRefused(() -> PageQuery.parse("abc", null, null, SORTABLE, "id"), "page");
+        assertRefused(() -> PageQuery.parse("1.5", null, null, SORTABLE, "id"), "page");
+        assertRefused(() -> PageQuery.parse("99999999999", null, null, SORTABLE, "id"), "page");
+        assertRefused(() -> PageQuery.parse("9".repeat(40), null, null, SORTABLE, "id"), "page");
+        assertRefused(() -> PageQuery.parse("20000000", "200", null, SORTABLE, "id"), "page");
+        assertRefused(() -> PageQuery.parse("0", "99999999999", null, SORTABLE, "id"), "size");
+        assertRefused(() -> PageQuery.parse("0", "ten", null, SORTABLE, "id"), "size");
+        assertRefused(() -> PageQuery.parse("-1", "10", null, SORTABLE, "id"), "page");
+    }
+
     private static void assertRefused(Runnable parse, String field) {
         assertThatThrownBy(parse::run).isInstanceOf(InvalidParameter.class)
                 .satisfies(e -> assertThat(((InvalidParameter) e).violations()).extracting(Violation::field)

@@ -32,6 +32,7 @@ import org.dcis.cooperation.reference.IsoCountries;
 import org.dcis.cooperation.reference.Organisation;
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.security.CurrentCaller;
 import org.dcis.platform.security.Roles;
 import org.dcis.platform.web.ETags;
@@ -80,7 +81,7 @@ public class ActionResource {
             @QueryParam("framework") String framework, @QueryParam("organisation") String organisation,
             @QueryParam("mission") String mission, @QueryParam("country") String country,
             @QueryParam("post") String post, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("text") String text, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("text") String text, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
@@ -89,9 +90,9 @@ public class ActionResource {
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
                 Params.enumOf(Theme.class, "theme", theme), Params.enumOf(Framework.class, "framework", framework),
                 Params.enumOf(Organisation.class, "organisation", organisation), Params.text("mission", mission, 40),
-                IsoCountries.parameter("country", country), Params.text("post", post, 40), fromDate, toDate,
+                IsoCountries.parameter("country", country), Params.text("post", post, FieldLengths.POST_ID), fromDate, toDate,
                 Params.text("text", text, 200));
-        return actions.search(caller.get(), filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
+        return actions.search(caller.get(), filter, PageQuery.parse(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
 
     @GET

@@ -63,7 +63,7 @@ public class CaseActionResource {
     public PageOf<ActionSnapshot> list(@PathParam("id") String id, @QueryParam("kind") String kind,
             @QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("country") String country, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("text") String text, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("text") String text, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
@@ -72,7 +72,7 @@ public class CaseActionResource {
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
                 null, null, null, null, IsoCountries.parameter("country", country), null, fromDate, toDate,
                 Params.text("text", text, 200));
-        return actions.search(caller.get(), filter, PageQuery.of(page, size, sort, ActionService.SORTABLE, "plannedStart"));
+        return actions.search(caller.get(), filter, PageQuery.parse(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
 
     @POST

@@ -34,6 +34,7 @@ import org.dcis.cooperation.reference.IsoCountries;
 import org.dcis.cooperation.reference.Organisation;
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
+import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.problem.ProblemType;
 import org.dcis.platform.security.CurrentCaller;
 import org.dcis.platform.security.Roles;
@@ -114,7 +115,7 @@ public class CaseResource {
             @Parameter(description = "opened on or after") @QueryParam("from") String from,
             @Parameter(description = "opened on or before") @QueryParam("to") String to,
             @Parameter(description = "words of the title, summary or expected return") @QueryParam("text") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("page") String page, @QueryParam("size") String size,
             @Parameter(description = "openedOn, closedOn, title, status, leadPost, createdAt, updatedAt; append ,desc")
             @QueryParam("sort") String sort) {
         LocalDate fromDate = Params.date("from", from);
@@ -124,10 +125,10 @@ public class CaseResource {
                 activity.withActionsOfKind("kind", kind).orElse(null),
                 Params.enumOf(Framework.class, "framework", framework),
                 Params.enumOf(Organisation.class, "organisation", organisation), Params.text("mission", mission, 40),
-                IsoCountries.parameter("country", country), Params.text("post", post, 40),
+                IsoCountries.parameter("country", country), Params.text("post", post, FieldLengths.POST_ID),
                 Params.enumOf(CaseStatus.class, "status", status), Params.enumOf(Handling.class, "handling", handling),
                 fromDate, toDate, Params.text("text", text, 200));
-        return cases.search(caller.get(), filter, PageQuery.of(page, size, sort, CaseService.SORTABLE, "openedOn,desc"));
+        return cases.search(caller.get(), filter, PageQuery.parse(page, size, sort, CaseService.SORTABLE, "openedOn,desc"));
     }
 
     @POST

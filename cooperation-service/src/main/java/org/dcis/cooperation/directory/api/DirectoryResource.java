@@ -38,9 +38,9 @@ public class DirectoryResource {
     @GET
     @Operation(summary = "Posts known here, filtered by covered country or status; paged and sorted")
     public PageOf<PostView> list(@QueryParam("country") String country, @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         return directory.list(IsoCountries.parameter("country", country), Params.text("status", status, 20),
-                PageQuery.of(page, size, sort, PostDirectory.SORTABLE, "id")).map(PostView::of);
+                PageQuery.parse(page, size, sort, PostDirectory.SORTABLE, "id")).map(PostView::of);
     }
 
     @GET

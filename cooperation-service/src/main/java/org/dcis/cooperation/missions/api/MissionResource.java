@@ -49,8 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "missions")
 public class MissionResource {
-    private static final String CODE = "[A-Z0-9][A-Z0-9-]{1,39}";
-
     private final MissionService missions;
     private final CurrentCaller caller;
 
@@ -64,10 +62,10 @@ public class MissionResource {
     @Operation(summary = "Missions, filtered by organisation, host country or text; paged and sorted")
     public PageOf<MissionView> list(@QueryParam("organisation") String organisation,
             @QueryParam("country") String country, @QueryParam("text") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         return missions.list(Params.enumOf(Organisation.class, "organisation", organisation),
                 IsoCountries.parameter("country", country), Params.text("text", text, 200),
-                PageQuery.of(page, size, sort, MissionService.SORTABLE, "code")).map(MissionView::of);
+                PageQuery.parse(page, size, sort, MissionService.SORTABLE, "code")).map(MissionView::of);
     }
 
     @GET
@@ -101,7 +99,7 @@ public class MissionResource {
     }
 
     /** A new mission: its code and its terms. */
-    public record NewMission(@NotNull @Pattern(regexp = CODE, message = "must be upper-case letters, digits and dashes") String code,
+    public record NewMission(@NotNull @Pattern(regexp = Mission.CODE_PATTERN, message = "must be upper-case letters, digits and dashes") String code,
             @NotBlank @Size(max = 200) String name, @NotNull Organisation organisation,
             @NotEmpty @Size(max = 60) List<@NotNull @IsoCountry String> hostCountries, @NotNull LocalDate startsOn,
             LocalDate endsOn) {
