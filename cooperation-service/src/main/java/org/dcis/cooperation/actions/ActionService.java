@@ -50,12 +50,12 @@ public class ActionService {
     @Transactional
     public Created<ActionSnapshot> log(Caller caller, UUID caseId, ActionTerms terms, String idempotencyKey) {
         CooperationCase parent = cases.lockedForActions(caller, caseId);
-        if (idempotencyKey != null) {
-            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "action.log:" + caseId, terms);
-            if (earlier.isPresent()) {
-                return new Created<>(get(caller, UUID.fromString(earlier.get())), true);
-            }
-        }
+        return keys.create(caller.subject(), idempotencyKey, "action.log:" + caseId, terms,
+                earlier -> get(caller, UUID.fromString(earlier)), () -> logOn(parent, caller, caseId, terms),
+                logged -> logged.id().toString());
+    }
+
+    private ActionSnapshot logOn(CooperationCase parent, Caller caller, UUID caseId, ActionTerms terms) {
         parent.requireOpen();
         CooperationAction action = CooperationAction.log(caseId, terms, caller.subject(), calendar);
         actions.persist(action);
@@ -63,10 +63,7 @@ public class ActionService {
         ActionSnapshot snapshot = action.snapshot();
         events.publish("action.logged", caseId, action.id(), snapshot);
         audit.record(caller, "action.logged", "action", action.id().toString(), null, snapshot);
-        if (idempotencyKey != null) {
-            keys.complete(caller.subject(), idempotencyKey, action.id().toString());
-        }
-        return new Created<>(snapshot, false);
+        return snapshot;
     }
 
     @Transactional

@@ -1,7 +1,6 @@
 package org.dcis.cooperation.cases;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,12 +52,12 @@ public class CaseService {
     @Transactional
     public Created<CaseSnapshot> open(Caller caller, CaseTerms terms, String idempotencyKey) {
         CaseAccess.requireWriter(caller, terms.leadPost());
-        if (idempotencyKey != null) {
-            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "case.open", terms);
-            if (earlier.isPresent()) {
-                return new Created<>(visible(caller, UUID.fromString(earlier.get())).snapshot(), true);
-            }
-        }
+        return keys.create(caller.subject(), idempotencyKey, "case.open", terms,
+                earlier -> visible(caller, UUID.fromString(earlier)).snapshot(), () -> openCase(caller, terms),
+                opened -> opened.id().toString());
+    }
+
+    private CaseSnapshot openCase(Caller caller, CaseTerms terms) {
         DirectoryPost post = directory.requireOpenLeadPost(terms.leadPost());
         CooperationCase opened = CooperationCase.open(terms, post, mission(terms), caller.subject(), calendar);
         cases.persist(opened);
@@ -66,10 +65,7 @@ public class CaseService {
         CaseSnapshot snapshot = opened.snapshot();
         events.publish("case.opened", opened.id(), opened.id(), snapshot);
         audit.record(caller, "case.opened", "case", opened.id().toString(), null, snapshot);
-        if (idempotencyKey != null) {
-            keys.complete(caller.subject(), idempotencyKey, opened.id().toString());
-        }
-        return new Created<>(snapshot, false);
+        return snapshot;
     }
 
     @Transactional

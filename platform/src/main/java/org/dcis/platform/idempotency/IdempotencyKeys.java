@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.dcis.platform.problem.InvalidParameter;
 import org.dcis.platform.problem.RuleViolation;
+import org.dcis.platform.web.Created;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,14 +40,37 @@ public class IdempotencyKeys {
     }
 
     /**
+     * A create under an optional {@code Idempotency-Key}, the one way every create of the suite runs: without
+     * a key it simply creates; with one it claims the key first (in the caller's transaction), answers what
+     * an earlier identical request created (replayed), or creates and records what it created.
+     *
+     * @param replay   reads what an earlier request created, from the id recorded with the key
+     * @param create   the create itself, in the same transaction
+     * @param idOf     the id of what {@code create} made, recorded with the key
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Created<T> create(String subject, String key, String operation, Object request,
+            Function<String, T> replay, Supplier<T> create, Function<T, String> idOf) {
+        if (key == null) {
+            return new Created<>(create.get(), false);
+        }
+        Optional<String> earlier = claim(subject, key, operation, request);
+        if (earlier.isPresent()) {
+            return new Created<>(replay.apply(earlier.get()), true);
+        }
+        T created = create.get();
+        complete(subject, key, idOf.apply(created));
+        return new Created<>(created, false);
+    }
+
+    /**
      * Claims the key for this request; returns the id of the resource an earlier, identical request created.
      *
      * @param subject   the caller's token subject: keys of different callers never meet
      * @param operation what the request does, e.g. {@code post.open}
      * @param request   the request body as the client sent it (hashed, never stored)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> claim(String subject, String key, String operation, Object request) {
+    private Optional<String> claim(String subject, String key, String operation, Object request) {
         if (key.isBlank() || key.length() > MAX_LENGTH || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw new InvalidParameter(HEADER, "must be 1 to " + MAX_LENGTH + " visible ASCII characters");
         }
@@ -69,8 +95,7 @@ public class IdempotencyKeys {
     }
 
     /** Records what the claimed key created, in the same transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String subject, String key, String resourceId) {
+    private void complete(String subject, String key, String resourceId) {
         em.createNativeQuery("UPDATE idempotency_key SET resource_id = :id WHERE subject = :subject AND idem_key = :key")
                 .setParameter("id", resourceId).setParameter("subject", subject).setParameter("key", key)
                 .executeUpdate();

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,12 +66,12 @@ public class AssignmentRegistry {
     /** Posts an officer; with an {@code Idempotency-Key}, as {@link PostRegistry#open} does. */
     @Transactional
     public Created<AssignmentState> assign(Caller caller, AssignmentTerms terms, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "assignment.create", terms);
-            if (earlier.isPresent()) {
-                return new Created<>(AssignmentState.of(require(UUID.fromString(earlier.get()))), true);
-            }
-        }
+        return keys.create(caller.subject(), idempotencyKey, "assignment.create", terms,
+                earlier -> AssignmentState.of(require(UUID.fromString(earlier))), () -> post(caller, terms),
+                after -> after.id().toString());
+    }
+
+    private AssignmentState post(Caller caller, AssignmentTerms terms) {
         Post post = Post.findById(terms.postId(), LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
             throw new InvalidParameter("postId", "no post " + terms.postId());
@@ -102,10 +101,7 @@ public class AssignmentRegistry {
         AssignmentState after = AssignmentState.of(assignment);
         audit.record(caller, "assignment.created", TARGET, assignment.id().toString(), null, after);
         posts.staffChanged(caller, post, postBefore, PostEventType.OFFICER_ASSIGNED);
-        if (idempotencyKey != null) {
-            keys.complete(caller.subject(), idempotencyKey, assignment.id().toString());
-        }
-        return new Created<>(after, false);
+        return after;
     }
 
     /** Ends an assignment on a day (today when null). */

@@ -69,12 +69,11 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
      */
     @Transactional
     public Created<PostState> open(Caller caller, PostTerms terms, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<String> earlier = keys.claim(caller.subject(), idempotencyKey, "post.open", terms);
-            if (earlier.isPresent()) {
-                return new Created<>(state(require(earlier.get())), true);
-            }
-        }
+        return keys.create(caller.subject(), idempotencyKey, "post.open", terms, earlier -> state(require(earlier)),
+                () -> openPost(caller, terms), PostState::id);
+    }
+
+    private PostState openPost(Caller caller, PostTerms terms) {
         String host = countries.require(terms.hostCountry(), "hostCountry");
         List<String> coverage = countries.requireAll(terms.coverage() == null ? List.of() : terms.coverage(), "coverage");
         if (posts.findById(terms.id()) != null) {
@@ -88,10 +87,7 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
         posts.persist(post);
         PostState after = publish(post, PostEventType.POST_OPENED);
         audit.record(caller, "post.opened", TARGET, post.id(), null, after);
-        if (idempotencyKey != null) {
-            keys.complete(caller.subject(), idempotencyKey, post.id());
-        }
-        return new Created<>(after, false);
+        return after;
     }
 
     @Transactional
