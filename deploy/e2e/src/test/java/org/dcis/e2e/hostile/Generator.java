@@ -33,7 +33,7 @@ final class Generator {
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Share of requests sent as a caller the operation's security allows; the rest go to everyone else. */
-    private static final double PRINCIPAL_SHARE = 0.65;
+    private static final double PRINCIPAL_SHARE = 0.8;
 
     /** Strings no field should trip over: injection attempts of every kind (none of them looks like a leak). */
     static final List<String> INJECTIONS = List.of(
@@ -87,7 +87,17 @@ final class Generator {
         }
         List<Probe> probes = new ArrayList<>();
         for (IntFunction<Probe> factory : catalogue) {
-            probes.add(factory.apply(seq++));
+            Probe first = factory.apply(seq++);
+            probes.add(first);
+            if (first.location.equals("caller")) {
+                continue; // the role matrix already goes both ways
+            }
+            Probe second = factory.apply(seq++);
+            second.viaGateway = !first.viaGateway;
+            if (second.prelude != null) {
+                second.prelude.viaGateway = second.viaGateway;
+            }
+            probes.add(second);
         }
         while (probes.size() < minimum) {
             probes.add(catalogue.get(random.nextInt(catalogue.size())).apply(seq++));
@@ -208,9 +218,14 @@ final class Generator {
                 case "postId" -> object.put(name, world.assignmentPost);
                 case "countries" -> {
                     if (!fromExample && world.isItemWrite(op)) {
-                        ArrayNode host = NODES.arrayNode();
-                        host.add(world.postHosts.getOrDefault(world.fixtures.get(op.key()), world.countries.get(0)));
-                        object.set(name, host);
+                        // The whole coverage: the host, and every other time a spare free country, so that
+                        // one valid base in two changes something (the same coverage again is a 422).
+                        ArrayNode coverage = NODES.arrayNode();
+                        coverage.add(world.postHosts.getOrDefault(world.fixtures.get(op.key()), world.countries.get(0)));
+                        if (Math.floorMod(n, 2) == 0) {
+                            coverage.add(world.spareCountry);
+                        }
+                        object.set(name, coverage);
                     }
                 }
                 default -> {
@@ -246,8 +261,11 @@ final class Generator {
                 for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> property = it.next();
                     JsonNode p = document.resolve(property.getValue());
-                    boolean object2 = p.path("type").asText("").equals("object") || p.has("properties");
-                    if (depth < 4 && (required.contains(property.getKey()) || p.has("examples") || p.has("example") || object2)) {
+                    boolean isObject = p.path("type").asText("").equals("object") || p.has("properties");
+                    // An optional property is in the base when the property itself shows an example (not the
+                    // schema it refers to: every LocalDate has one) or is an object.
+                    boolean exemplified = property.getValue().has("examples") || property.getValue().has("example");
+                    if (depth < 4 && (required.contains(property.getKey()) || exemplified || isObject)) {
                         object.set(property.getKey(), fromSchema(document, p, property.getKey(), depth + 1));
                     }
                 }
@@ -316,13 +334,14 @@ final class Generator {
 
     /** The identities that speak for the roles the operation's security names (every user when it names none). */
     List<Identity> principals(ApiDocument.Operation op) {
+        List<String> roles = world.rolesOf(op);
         List<Identity> principals = new ArrayList<>();
         for (Identity identity : identities) {
             if (!identity.authenticated() || identity.name().equals("officer.bogota")) {
                 continue;
             }
             boolean isUser = identity.name().contains(".");
-            if (op.roles().isEmpty() ? isUser : op.roles().contains(identity.role()) && identity.name().equals(Identity.userOf(identity.role()))) {
+            if (roles.isEmpty() ? isUser : roles.contains(identity.role()) && identity.name().equals(Identity.userOf(identity.role()))) {
                 principals.add(identity);
             }
         }

@@ -66,6 +66,8 @@ class HostileInputIT {
     private final List<Identity> identities = Identity.all();
     private final Ledger ledger = new Ledger();
     private final List<String> setupFailures = new ArrayList<>();
+    /** What the run noticed that the assertions do not cover (gaps of the documents, mostly). */
+    private final List<String> observations = new ArrayList<>();
     private World world;
     private List<ApiDocument> documents;
     private Generator generator;
@@ -95,6 +97,7 @@ class HostileInputIT {
         }
         generator = new Generator(SEED, world, documents, identities);
         createFixtures();
+        discoverRoles();
 
         List<Probe> probes = generator.generate(MINIMUM);
         long runStarted = System.nanoTime();
@@ -103,7 +106,10 @@ class HostileInputIT {
 
         cleanUp();
         Map<String, Map<String, JsonNode>> after = settledSnapshot("after the run");
-        List<Verdicts.Failure> dataFailures = new ArrayList<>(ledger.compare(world.collections, creatable, before, after));
+        Map<String, String> projections = new LinkedHashMap<>();
+        projections().forEach(pair -> projections.put(pair[1].key(), pair[0].key()));
+        List<Verdicts.Failure> dataFailures = new ArrayList<>(ledger.compare(world.collections, creatable, projections, before, after));
+        auditObservations(before, after, dataFailures);
 
         String report = report(outcomes, dataFailures, runMillis, (System.nanoTime() - started) / 1_000_000);
         System.out.println(report);
@@ -253,6 +259,7 @@ class HostileInputIT {
         world.freeCountries.clear();
         world.freeCountries.addAll(free);
         world.createPostCountry = free.get(0);
+        world.spareCountry = free.get(free.size() - 1);
     }
 
     /** The caller who lists a collection: analyst.hq where allowed, else admin.registry, else the first role named. */
@@ -298,7 +305,8 @@ class HostileInputIT {
      * A snapshot once the event-fed projections (a collection of one service mirroring a collection of the
      * other, e.g. cooperation-service's /directory/posts of posts-service's /posts) have caught up.
      */
-    private Map<String, Map<String, JsonNode>> settledSnapshot(String when) {
+    /** Pairs {source, copy}: a collection of one service that another service mirrors under a longer path ending the same way. */
+    private List<World.Collection[]> projections() {
         List<World.Collection[]> projections = new ArrayList<>();
         for (World.Collection source : world.collections.values()) {
             for (World.Collection copy : world.collections.values()) {
@@ -309,6 +317,11 @@ class HostileInputIT {
                 }
             }
         }
+        return projections;
+    }
+
+    private Map<String, Map<String, JsonNode>> settledSnapshot(String when) {
+        List<World.Collection[]> projections = projections();
         List<String> lagging = new ArrayList<>();
         try {
             await().atMost(PROJECTION_WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -369,6 +382,38 @@ class HostileInputIT {
                     String id = example != null && existing.contains(example) ? example
                             : !existing.isEmpty() ? existing.get(0) : forReads.computeIfAbsent(collection.key(), k -> fixture(collection, "reads"));
                     world.fixtures.put(op.key(), id);
+                }
+            }
+        }
+    }
+
+    /**
+     * A read whose document names no security requirement (an omission of the document, reported): the users
+     * whose valid request is answered 2xx are taken as its principals, so that its hostile requests still
+     * mostly reach validation.
+     */
+    private void discoverRoles() {
+        for (ApiDocument document : documents) {
+            for (ApiDocument.Operation op : document.operations) {
+                if (!op.secured() || op.roles().isEmpty()) {
+                    observations.add(op.key() + " declares no security requirement in its OpenAPI document");
+                    if (!op.isRead()) {
+                        continue;
+                    }
+                    List<String> roles = new ArrayList<>();
+                    for (Identity identity : identities) {
+                        if (identity.authenticated() && identity.name().equals(Identity.userOf(identity.role()))) {
+                            String path = op.path();
+                            for (String param : op.pathParamNames()) {
+                                path = path.replace("{" + param + "}", Generator.encode(world.fixtures.get(op.key())));
+                            }
+                            if (Stacks.get(op.service().direct(), path, identity.header().substring(7)).status() / 100 == 2) {
+                                roles.add(identity.role());
+                            }
+                        }
+                    }
+                    world.discoveredRoles.put(op.key(), roles);
+                    observations.add(op.key() + " answers 2xx to " + roles);
                 }
             }
         }
@@ -587,6 +632,40 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Every write is audited (docs/conventions.md, "Audit"): each resource an acknowledged write created or
+     * changed has a new entry naming it, and there are at least as many new entries as acknowledged writes.
+     */
+    private void auditObservations(Map<String, Map<String, JsonNode>> before, Map<String, Map<String, JsonNode>> after,
+            List<Verdicts.Failure> dataFailures) {
+        for (World.Collection collection : world.collections.values()) {
+            if (!collection.path().equals("/audit")) {
+                continue;
+            }
+            String service = collection.service().name();
+            Map<String, Integer> perTarget = new TreeMap<>();
+            after.get(collection.key()).forEach((id, entry) -> {
+                if (!before.get(collection.key()).containsKey(id)) {
+                    perTarget.merge(entry.path("targetId").asText(), 1, Integer::sum);
+                }
+            });
+            long writes = ledger.writes().stream().filter(w -> Ledger.service(w.collection()).equals(service) && !w.replayed()).count();
+            Set<String> unaudited = new TreeSet<>();
+            ledger.writes().stream().filter(w -> Ledger.service(w.collection()).equals(service) && !w.replayed() && w.id() != null)
+                    .forEach(w -> {
+                        if (!perTarget.containsKey(w.id())) {
+                            unaudited.add(w.collection() + " " + w.id());
+                        }
+                    });
+            int entries = perTarget.values().stream().mapToInt(i -> i).sum();
+            observations.add(service + ": " + writes + " acknowledged writes, " + entries + " new audit entries");
+            if (!unaudited.isEmpty() || entries < writes) {
+                dataFailures.add(new Verdicts.Failure("data: a 2xx write left no audit entry", service + ": " + writes + " writes, "
+                        + entries + " new entries; without any: " + firstOf(unaudited, 20)));
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ clean-up
 
     /** Ends the run's assignments and closes the run's posts, which releases every country they claimed. */
@@ -689,6 +768,16 @@ class HostileInputIT {
                     .append(String.join(", ", routes.stream().limit(4).toList())).append(routes.size() > 4 ? ", …" : "").append(")\n    ")
                     .append(failure.evidence()).append('\n');
         }
+        out.append("\n## The same, grouped by what was sent (category | mutation | status: where)\n\n");
+        Map<String, Set<String>> grouped = new TreeMap<>();
+        for (Map.Entry<String, List<Outcome>> entry : distinct.entrySet()) {
+            Outcome first = entry.getValue().get(0);
+            String category = entry.getKey().substring(0, entry.getKey().indexOf(" | "));
+            grouped.computeIfAbsent(category + " | " + first.probe().mutation + " | " + first.answer().status(), k -> new TreeSet<>())
+                    .add(first.probe().op.key() + " " + first.probe().location);
+        }
+        grouped.forEach((key, places) -> out.append("- ").append(key).append(": ").append(places.size()).append(" place(s): ")
+                .append(String.join("; ", places)).append('\n'));
         out.append("\n## Data after the run vs before + 2xx answers\n\n");
         if (dataFailures.isEmpty() && setupFailures.isEmpty()) {
             out.append("equal: every created item is a 2xx create, every change is mentioned by a 2xx write, every written resource reads back as "
@@ -696,6 +785,8 @@ class HostileInputIT {
         }
         dataFailures.forEach(f -> out.append("- ").append(f.category()).append(": ").append(f.evidence()).append('\n'));
         setupFailures.forEach(f -> out.append("- setup: ").append(f).append('\n'));
+        out.append("\n## Observations (not asserted)\n\n");
+        observations.forEach(o -> out.append("- ").append(o).append('\n'));
         return out.toString();
     }
 }

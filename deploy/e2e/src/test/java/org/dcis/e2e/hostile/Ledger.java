@@ -3,11 +3,9 @@ package org.dcis.e2e.hostile;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,13 +72,31 @@ final class Ledger {
         return ids;
     }
 
-    /** Every value any acknowledged write mentioned: what may have changed as a consequence. */
-    synchronized Set<String> touched() {
+    /** Every value an acknowledged write to a service mentioned: what of that service may have changed as a consequence. */
+    synchronized Set<String> touched(String service) {
         Set<String> all = new HashSet<>();
         for (Write write : writes) {
-            all.addAll(write.mentions());
+            if (service(write.collection()).equals(service)) {
+                all.addAll(write.mentions());
+            }
         }
         return all;
+    }
+
+    /** Ids of the resources acknowledged writes to a service created or changed. */
+    synchronized Set<String> written(String service) {
+        Set<String> ids = new HashSet<>();
+        for (Write write : writes) {
+            if (write.id() != null && service(write.collection()).equals(service)) {
+                ids.add(write.id());
+            }
+        }
+        return ids;
+    }
+
+    /** The service of a collection key ("posts-service /posts"). */
+    static String service(String collectionKey) {
+        return collectionKey.substring(0, collectionKey.indexOf(' '));
     }
 
     private static void scalars(JsonNode node, Set<String> into) {
@@ -96,24 +112,24 @@ final class Ledger {
 
     /**
      * The data comparison. For each listed collection: nothing disappeared; what appeared is exactly what
-     * 2xx creates answered (derived collections, such as the directory, countries or the audit trail, may
-     * only gain or change items that a write mentions); an item changed only if a 2xx write mentions it;
-     * and every resource the run wrote reads back as its last 2xx answer said (only its version is compared
-     * when a later write of another resource mentions it, as assigning an officer changes a post).
+     * 2xx creates answered; in a derived collection (the audit trail, or a projection of another service's
+     * collection such as the directory of posts) an item appears only for a resource a 2xx write of that
+     * service (of the source service, for a projection) created or changed; an item changes only if a 2xx
+     * write to its service (to the source service, for a projection) mentions it; and every resource the
+     * run wrote reads back as its last 2xx answer said (only its version is compared when a later write of
+     * another resource mentions it, as assigning an officer changes a post).
+     *
+     * @param projections copy collection key → source collection key
      */
-    List<Verdicts.Failure> compare(Map<String, World.Collection> collections, Set<String> creatable,
+    List<Verdicts.Failure> compare(Map<String, World.Collection> collections, Set<String> creatable, Map<String, String> projections,
             Map<String, Map<String, JsonNode>> before, Map<String, Map<String, JsonNode>> after) {
         List<Verdicts.Failure> failures = new ArrayList<>();
-        Set<String> touched = touched();
         List<Write> all = writes();
-        Set<String> writtenIds = new HashSet<>();
-        for (Write write : all) {
-            if (write.id() != null) {
-                writtenIds.add(write.id());
-            }
-        }
         for (World.Collection collection : collections.values()) {
             String key = collection.key();
+            String service = service(projections.getOrDefault(key, key));
+            Set<String> touched = touched(service);
+            Set<String> writtenIds = written(service);
             Map<String, JsonNode> was = before.getOrDefault(key, Map.of());
             Map<String, JsonNode> is = after.getOrDefault(key, Map.of());
             for (String id : was.keySet()) {
@@ -139,7 +155,7 @@ final class Ledger {
                 }
             } else {
                 for (String id : appeared) {
-                    if (!explained(is.get(id), id, touched, writtenIds)) {
+                    if (!explained(is.get(id), id, projections.containsKey(key), writtenIds)) {
                         failures.add(new Verdicts.Failure("data: an item appeared that no 2xx write explains",
                                 key + " " + id + " " + Verdicts.excerpt(is.get(id).toString())));
                     }
@@ -190,9 +206,10 @@ final class Ledger {
         return failures;
     }
 
-    private static boolean explained(JsonNode item, String id, Set<String> touched, Set<String> writtenIds) {
-        if (touched.contains(id)) {
-            return true;
+    /** A projection's new item mirrors a resource the source service wrote; another new item names one (an audit entry's target). */
+    private static boolean explained(JsonNode item, String id, boolean projection, Set<String> writtenIds) {
+        if (projection) {
+            return writtenIds.contains(id);
         }
         for (Iterator<JsonNode> it = item.elements(); it.hasNext();) {
             JsonNode value = it.next();
@@ -224,9 +241,4 @@ final class Ledger {
         return node;
     }
 
-    static Set<String> ids(Collection<Write> writes) {
-        Set<String> ids = new LinkedHashSet<>();
-        writes.forEach(w -> ids.add(w.id()));
-        return ids;
-    }
 }

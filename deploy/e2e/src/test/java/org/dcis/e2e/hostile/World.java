@@ -38,6 +38,10 @@ final class World {
     final Map<String, String> postHosts = new ConcurrentHashMap<>();
     /** The free country every create of a post claims (the first success takes it; later ones conflict). */
     String createPostCountry;
+    /** A free country a coverage change may add and drop again. */
+    String spareCountry;
+    /** Roles that reach an operation whose document declares no security requirement, found by trying each user. */
+    final Map<String, List<String>> discoveredRoles = new LinkedHashMap<>();
     /** The run's post its assignments go to. */
     String assignmentPost;
     final List<String> officerIds = new ArrayList<>();
@@ -50,6 +54,11 @@ final class World {
 
     World(String runTag) {
         this.runTag = runTag;
+    }
+
+    /** The roles an operation's security names, or those found to reach it when it names none. */
+    List<String> rolesOf(ApiDocument.Operation op) {
+        return !op.roles().isEmpty() ? op.roles() : discoveredRoles.getOrDefault(op.key(), List.of());
     }
 
     ReentrantLock lock(String key) {
