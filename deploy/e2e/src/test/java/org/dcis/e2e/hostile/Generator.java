@@ -1022,8 +1022,11 @@ final class Generator {
             });
         }
         // Every field, one at a time.
+        boolean claims = world.isCreate(op) && document.resolve(op.bodySchema()).path("properties").has("hostCountry");
         for (Location location : locations(document, op.bodySchema(), sample, new ArrayList<>(), true, 0)) {
-            for (FieldValue value : fieldValues(document, location)) {
+            boolean identifier = world.isCreate(op) && location.path.size() == 1 && Set.of("id", "code").contains(location.name);
+            for (FieldValue value : fieldValues(document, location, identifier)) {
+                String[] ownCountry = new String[1];
                 cases.add(n -> {
                     Probe probe = base(n, op, "body " + Bodies.show(location.path), value.name);
                     JsonNode json = probe.json;
@@ -1033,12 +1036,32 @@ final class Generator {
                     if (value.raw != null) {
                         return routed(rawBody(probe, Bodies.splice(json, location.path, value.raw), op, Bodies.show(location.path)));
                     }
-                    return routed(json(probe, op, Bodies.with(json, location.path, value.json), Bodies.show(location.path)));
+                    json(probe, op, Bodies.with(json, location.path, value.json), Bodies.show(location.path));
+                    if (claims && identifier && !probe.mustRefuse && (ownCountry[0] != null || ownCountries < MAX_OWN_COUNTRIES)) {
+                        // A valid-looking new identifier gets a country of its own, so that it is really stored
+                        // (and sent on to the other service) instead of meeting the shared country's conflict.
+                        if (ownCountry[0] == null) {
+                            ownCountry[0] = world.takeFreeCountry();
+                            ownCountries++;
+                        }
+                        JsonNode own = Bodies.with(probe.json, List.of("hostCountry"), NODES.textNode(ownCountry[0]));
+                        String id = own.path("id").asText("");
+                        if (id.startsWith(world.createPostCountry + "-")) { // a post id starts with its host country
+                            own = Bodies.with(own, List.of("id"), NODES.textNode(ownCountry[0] + id.substring(world.createPostCountry.length())));
+                        }
+                        probe.json = own;
+                        probe.body = Bodies.bytes(own);
+                    }
+                    return routed(probe);
                 });
             }
         }
         return cases;
     }
+
+    /** At most this many mutated creates get a country of their own (the others meet the shared country's conflict). */
+    private static final int MAX_OWN_COUNTRIES = 8;
+    private int ownCountries;
 
     /** Sets a JSON body and decides, from the schema, whether it must be refused and what a 400 must name. */
     private Probe json(Probe probe, ApiDocument.Operation op, JsonNode body, String target) {
@@ -1173,7 +1196,7 @@ final class Generator {
         }
     }
 
-    private List<FieldValue> fieldValues(ApiDocument document, Location location) {
+    private List<FieldValue> fieldValues(ApiDocument document, Location location, boolean identifier) {
         List<FieldValue> values = new ArrayList<>();
         JsonNode schema = location.schema;
         String type = schema.path("type").asText(schema.has("properties") ? "object" : schema.has("enum") ? "string" : "");
@@ -1182,7 +1205,7 @@ final class Generator {
         }
         values.add(FieldValue.set("null", NODES.nullNode()));
         switch (type) {
-            case "string" -> stringFieldValues(schema, location, values);
+            case "string" -> stringFieldValues(schema, location, values, identifier);
             case "integer", "number" -> numberFieldValues(schema, type, values);
             case "array" -> arrayFieldValues(document, schema, location, values);
             case "object" -> objectFieldValues(location, values);
@@ -1196,7 +1219,8 @@ final class Generator {
         return values;
     }
 
-    private void stringFieldValues(JsonNode schema, Location location, List<FieldValue> values) {
+    /** Texts for a string field; an identifier of a new resource keeps its start (the e2e marker) before any injection. */
+    private void stringFieldValues(JsonNode schema, Location location, List<FieldValue> values, boolean identifier) {
         String current = location.current != null && location.current.isTextual() ? location.current.asText() : "x";
         values.add(FieldValue.set("wrong type: number", NODES.numberNode(123)));
         values.add(FieldValue.set("wrong type: boolean", NODES.booleanNode(true)));
@@ -1207,8 +1231,10 @@ final class Generator {
         values.add(FieldValue.set("blank", NODES.textNode("   ")));
         if (schema.has("maxLength")) {
             int max = schema.get("maxLength").asInt();
-            values.add(FieldValue.set("maxLength (" + max + ")", NODES.textNode(pad(current, max))));
-            values.add(FieldValue.set("maxLength + 1 (" + (max + 1) + ")", NODES.textNode(pad(current, max + 1))));
+            // An identifier is padded in capitals: ids such as SN-DAKAR allow nothing else.
+            String filler = identifier ? "X" : "x";
+            values.add(FieldValue.set("maxLength (" + max + ")", NODES.textNode(pad(current, max, filler))));
+            values.add(FieldValue.set("maxLength + 1 (" + (max + 1) + ")", NODES.textNode(pad(current, max + 1, filler))));
         }
         values.add(FieldValue.set("huge 100 000 chars", NODES.textNode(pad(current, 100_000))));
         for (String c : CONTROLS) {
@@ -1225,7 +1251,7 @@ final class Generator {
             values.add(FieldValue.set("unicode " + visible(u), NODES.textNode(current + u)));
         }
         for (String injection : INJECTIONS) {
-            values.add(FieldValue.set("injection " + visible(injection), NODES.textNode(injection)));
+            values.add(FieldValue.set("injection " + visible(injection), NODES.textNode(identifier ? current + injection : injection)));
         }
         JsonNode enumeration = schema.path("enum");
         if (enumeration.isArray() && enumeration.size() > 0) {
@@ -1332,8 +1358,12 @@ final class Generator {
 
     /** The current value padded (or a run of x) to exactly this length, keeping its start (ids keep their marker). */
     private static String pad(String current, int length) {
+        return pad(current, length, "x");
+    }
+
+    private static String pad(String current, int length, String filler) {
         String start = current.length() > length ? current.substring(0, length) : current;
-        return start + "x".repeat(length - start.length());
+        return start + filler.repeat(length - start.length());
     }
 
     static byte[] bytes(String text) {

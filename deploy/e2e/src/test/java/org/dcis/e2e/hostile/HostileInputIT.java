@@ -475,7 +475,7 @@ class HostileInputIT {
         if (create.bodySchema() != null && world.assignmentPost == null && requiresRunPost(create)) {
             world.assignmentPost = fixture(world.collections.get("posts-service /posts"), "the post of the run's assignments");
         }
-        String host = world.freeCountries.get(1 + (fixtureCounter % (world.freeCountries.size() - 1)));
+        String host = create.bodySchema().path("properties").has("hostCountry") ? world.takeFreeCountry() : world.createPostCountry;
         JsonNode body = generator.fixtureBody(create, k, host);
         String role = create.roles().isEmpty() ? "registry-admin" : create.roles().get(0);
         String token = Stacks.userToken(Identity.userOf(role));

@@ -56,6 +56,16 @@ final class World {
         this.runTag = runTag;
     }
 
+    private int nextFree = 1;
+
+    /** A free country nobody of the run uses yet (index 0 is the shared create country, the last one the spare). */
+    synchronized String takeFreeCountry() {
+        if (nextFree >= freeCountries.size() - 1) {
+            throw new IllegalStateException("no free country left for the run (" + freeCountries.size() + " free)");
+        }
+        return freeCountries.get(nextFree++);
+    }
+
     /** The roles an operation's security names, or those found to reach it when it names none. */
     List<String> rolesOf(ApiDocument.Operation op) {
         return !op.roles().isEmpty() ? op.roles() : discoveredRoles.getOrDefault(op.key(), List.of());
