@@ -62,6 +62,8 @@ class HostileInputIT {
     private static final int THREADS = Integer.getInteger("dcis.e2e.hostile.threads", 12);
     private static final int MAX_THROTTLED_RETRIES = 12;
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(120);
+    private static final String DISTINCT_HEADING = "## Distinct failing cases (category | operation | where | mutation | status)";
+    private static final String GROUPED_HEADING = "## The same, grouped by what was sent (category | mutation | status: where)";
 
     private final List<Identity> identities = Identity.all();
     private final Ledger ledger = new Ledger();
@@ -113,10 +115,14 @@ class HostileInputIT {
         auditObservations(before, after, dataFailures);
 
         String report = report(outcomes, dataFailures, runMillis, (System.nanoTime() - started) / 1_000_000);
-        System.out.println(report);
         Path file = Path.of("target", "hostile-report.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
+        // The console gets everything but the case-by-case list (that one is in the file).
+        int from = report.indexOf(DISTINCT_HEADING);
+        int to = report.indexOf(GROUPED_HEADING);
+        System.out.println(from < 0 || to < from ? report : report.substring(0, from) + "(the " + DISTINCT_HEADING.substring(3)
+                + " are in " + file.toAbsolutePath() + ")\n\n" + report.substring(to));
 
         long answered = outcomes.stream().filter(o -> o.answer().answered() && o.answer().status() != 429).count();
         Set<String> succeeded = new TreeSet<>();
@@ -794,7 +800,7 @@ class HostileInputIT {
             out.append("none\n");
         }
         categories.forEach((c, n) -> out.append("- ").append(c).append(": ").append(n).append('\n'));
-        out.append("\n## Distinct failing cases (category | operation | where | mutation | status): ").append(distinct.size()).append("\n\n");
+        out.append("\n").append(DISTINCT_HEADING).append(": ").append(distinct.size()).append("\n\n");
         for (Map.Entry<String, List<Outcome>> entry : distinct.entrySet()) {
             Outcome first = entry.getValue().get(0);
             String category = entry.getKey().substring(0, entry.getKey().indexOf(" | "));
@@ -805,7 +811,7 @@ class HostileInputIT {
                     .append(String.join(", ", routes.stream().limit(4).toList())).append(routes.size() > 4 ? ", …" : "").append(")\n    ")
                     .append(failure.evidence()).append('\n');
         }
-        out.append("\n## The same, grouped by what was sent (category | mutation | status: where)\n\n");
+        out.append("\n").append(GROUPED_HEADING).append("\n\n");
         Map<String, Set<String>> grouped = new TreeMap<>();
         for (Map.Entry<String, List<Outcome>> entry : distinct.entrySet()) {
             Outcome first = entry.getValue().get(0);
