@@ -32,10 +32,12 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /**
- * While the broker is away the API keeps working and events wait in the outbox; once it is back every
- * event is delivered exactly once, in order for each post.
+ * While the broker is away the API keeps working, readiness stays UP (the broker's absence reported as details,
+ * issue 14) and events wait in the outbox; once it is back every event is delivered exactly once, in order for
+ * each post.
  */
 @QuarkusTest
 class BrokerOutageTest {
@@ -72,6 +74,23 @@ class BrokerOutageTest {
             assertThat(health.getString("checks.find { it.name == 'Outbox relay' }.status")).isEqualTo("UP");
             String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern("dcis_outbox_unsent(\\{[^}]*\\})? (6|7|8|9|[1-9][0-9]+)(\\.0)?");
+
+            // the service stays in the load balancer: readiness UP, the broker's absence reported as details
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RestAssured.given().get("/q/health/ready")
+                    .then().extract().jsonPath().getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable",
+                            String.class)).containsExactly("false"));
+            JsonPath ready = RestAssured.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            assertThat(ready.getString("status")).isEqualTo("UP");
+            assertThat(ready.getList("checks.status", String.class)).as(ready.prettify()).containsOnly("UP");
+            assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.degraded", Boolean.class))
+                    .containsExactly(true);
+            assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.lastError", String.class))
+                    .singleElement().asString().isNotBlank();
+            // liveness is about this process, which is fine
+            RestAssured.given().get("/q/health/live").then().statusCode(200);
+            // and the API keeps answering writes
+            asAdmin().header("If-Match", etag(2)).body(Map.of("status", "OPEN")).put("/posts/MD-CHISINAU/status")
+                    .then().statusCode(200);
         } finally {
             SharedServers.kafka().start();
         }
@@ -95,8 +114,12 @@ class BrokerOutageTest {
         assertThat(versions.get("RO-BUCAREST")).containsExactly(1L, 2L, 3L, 4L);
         assertThat(types.get("RO-BUCAREST")).containsExactly("post.opened", "post.updated", "post.coverage-changed",
                 "officer.assigned");
-        assertThat(versions.get("MD-CHISINAU")).containsExactly(1L, 2L);
-        assertThat(types.get("MD-CHISINAU")).containsExactly("post.opened", "post.suspended");
-        RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        assertThat(versions.get("MD-CHISINAU")).containsExactly(1L, 2L, 3L);
+        assertThat(types.get("MD-CHISINAU")).containsExactly("post.opened", "post.suspended", "post.updated");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath health = RestAssured.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            assertThat(health.getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
+                    .containsExactly("true");
+        });
     }
 }

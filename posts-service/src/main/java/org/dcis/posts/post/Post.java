@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -23,6 +22,7 @@ import org.dcis.platform.problem.Conflict;
 import org.dcis.platform.problem.InvalidParameter;
 import org.dcis.platform.problem.RuleViolation;
 import org.dcis.platform.problem.Violation;
+import org.dcis.platform.reference.PostIds;
 import org.dcis.platform.time.SuiteCalendar;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -37,8 +37,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "post")
 public class Post extends PanacheEntityBase {
-    private static final Pattern ID = Pattern.compile("[A-Z]{2}-[A-Z0-9][A-Z0-9-]{1,44}");
-
     @Id
     private String id;
 
@@ -76,8 +74,8 @@ public class Post extends PanacheEntityBase {
      */
     public static Post open(String id, String hostCountry, String city, String embassy, LocalDate openedOn,
             Contact contact, Set<String> coverage, SuiteCalendar calendar, CoverageLedger ledger) {
-        if (!ID.matcher(id).matches()) {
-            throw new InvalidParameter("id", "a post id looks like SN-DAKAR: host country code, '-', city in capitals");
+        if (!PostIds.isValid(id)) {
+            throw new InvalidParameter("id", PostIds.MESSAGE);
         }
         if (!id.startsWith(hostCountry + "-")) {
             throw new RuleViolation("id", "post id " + id + " must start with its host country code " + hostCountry + "-");

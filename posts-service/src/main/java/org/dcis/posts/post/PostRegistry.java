@@ -23,6 +23,7 @@ import org.dcis.platform.paging.PageQuery;
 import org.dcis.platform.problem.Conflict;
 import org.dcis.platform.problem.NotFound;
 import org.dcis.platform.problem.Violation;
+import org.dcis.platform.reference.PostIds;
 import org.dcis.platform.security.Caller;
 import org.dcis.platform.time.SuiteCalendar;
 import org.dcis.platform.web.Created;
@@ -161,7 +162,8 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
     /** The post, locked for the rest of the transaction so changes to one post are serialised. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Post lock(String id) {
-        Post post = posts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        // a text that is no post id (a NUL, longer than a post id, the wrong shape) names none: never looked up
+        Post post = PostIds.isValid(id) ? posts.findById(id, LockModeType.PESSIMISTIC_WRITE) : null;
         if (post == null) {
             throw new NotFound("post", id);
         }
@@ -175,7 +177,7 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
     }
 
     public Post require(String id) {
-        Post post = posts.findById(id);
+        Post post = PostIds.isValid(id) ? posts.findById(id) : null;
         if (post == null) {
             throw new NotFound("post", id);
         }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.dcis.platform.reference.FieldLengths;
+import org.dcis.platform.reference.PostIds;
 import org.dcis.posts.assignment.AssignmentTerms;
 import org.dcis.posts.assignment.Force;
 import org.dcis.posts.assignment.OfficerRole;
@@ -24,7 +26,7 @@ public final class AssignmentRequests {
     @Schema(name = "AssignOfficer", description = "Posts an officer (created or updated from these details) to a post")
     public record AssignOfficer(
             @Valid @NotNull OfficerDetails officer,
-            @Schema(examples = "SN-DAKAR") @NotBlank @Size(max = 48) String postId,
+            @Schema(examples = "SN-DAKAR") @NotBlank @Size(max = FieldLengths.POST_ID) @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE) String postId,
             @Schema(examples = "LIAISON_OFFICER") @NotNull OfficerRole role,
             @Schema(examples = "2025-09-01") @NotNull LocalDate startsOn,
             @Schema(description = "Only for a past assignment recorded afterwards; current assignments have none")

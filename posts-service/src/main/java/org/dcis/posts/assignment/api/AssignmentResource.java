@@ -21,6 +21,7 @@ import org.dcis.platform.idempotency.IdempotencyKeys;
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
 import org.dcis.platform.problem.NotFound;
+import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.security.Caller;
 import org.dcis.platform.security.CurrentCaller;
 import org.dcis.platform.security.Roles;
@@ -66,15 +67,15 @@ public class AssignmentResource {
             @QueryParam("theme") @Parameter(example = "TERRORISM") String theme,
             @QueryParam("current") @Parameter(example = "true") String current,
             @QueryParam("text") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") @Parameter(example = "startsOn,desc") String sort) {
-        AssignmentFilter filter = new AssignmentFilter(Params.text("postId", postId, 48),
+        AssignmentFilter filter = new AssignmentFilter(Params.text("postId", postId, FieldLengths.POST_ID),
                 Params.text("officerId", officerId, 32), Params.text("country", country, 3),
                 Params.text("continent", continent, 40), Params.enumOf(Force.class, "force", force),
                 Params.enumOf(OfficerRole.class, "role", role), Params.enumOf(Theme.class, "theme", theme),
                 Params.bool("current", current), Params.text("text", text, 100));
         boolean personalData = personalData(caller.get());
-        return assignments.search(filter, PageQuery.of(page, size, sort, AssignmentRegistry.SORTABLE, "startsOn"),
+        return assignments.search(filter, PageQuery.parse(page, size, sort, AssignmentRegistry.SORTABLE, "startsOn"),
                 personalData).map(a -> AssignmentView.of(AssignmentState.of(a), personalData));
     }
 

@@ -63,9 +63,9 @@ public class CountryResource {
             @QueryParam("region") @Parameter(example = "011") String region,
             @QueryParam("covered") @Parameter(example = "true") String covered,
             @QueryParam("text") @Parameter(example = "sénégal") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") @Parameter(example = "nameFr") String sort) {
-        PageQuery request = PageQuery.of(page, size, sort, SORTABLE, "code");
+        PageQuery request = PageQuery.parse(page, size, sort, SORTABLE, "code");
         Map<String, String> current = coverage.currentCoverage();
         Predicate<Country> filter = c -> true;
         String continentValue = Params.text("continent", continent, 60);

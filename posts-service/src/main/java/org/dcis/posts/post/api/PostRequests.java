@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.dcis.platform.reference.FieldLengths;
+import org.dcis.platform.reference.PostIds;
 import org.dcis.posts.post.PostState;
 import org.dcis.posts.post.PostStatus;
 import org.dcis.posts.post.PostTerms;
@@ -23,13 +25,13 @@ public final class PostRequests {
 
     @Schema(name = "OpenPost", description = "A post to open, with the countries it covers besides its host country")
     public record OpenPost(
-            @Schema(examples = "SN-DAKAR") @NotBlank @Size(max = 48) String id,
-            @Schema(examples = "SN") @NotBlank @Size(max = 3) String hostCountry,
-            @Schema(examples = "Dakar") @NotBlank @Size(max = 120) String city,
-            @Schema(examples = "Ambassade de France au Sénégal") @NotBlank @Size(max = 200) String embassy,
+            @Schema(examples = "SN-DAKAR") @NotBlank @Size(max = FieldLengths.POST_ID) @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE) String id,
+            @Schema(examples = "SN") @NotBlank @Size(max = FieldLengths.COUNTRY_CODE) String hostCountry,
+            @Schema(examples = "Dakar") @NotBlank @Size(max = FieldLengths.CITY) String city,
+            @Schema(examples = "Ambassade de France au Sénégal") @NotBlank @Size(max = FieldLengths.EMBASSY) String embassy,
             @Schema(description = "Day the post opened; today when absent", examples = "2011-09-01") LocalDate openedOn,
             @Valid ContactDetails contact,
-            @Schema(examples = "[\"CV\", \"GM\", \"GW\"]") @Size(max = 60) List<@NotBlank @Size(max = 3) String> coverage) {
+            @Schema(examples = "[\"CV\", \"GM\", \"GW\"]") @Size(max = 60) List<@NotBlank @Size(max = FieldLengths.COUNTRY_CODE) String> coverage) {
 
         PostTerms terms() {
             return new PostTerms(id, hostCountry, city, embassy, openedOn,
@@ -39,8 +41,8 @@ public final class PostRequests {
 
     @Schema(name = "UpdatePost", description = "The editable description of a post")
     public record UpdatePost(
-            @NotBlank @Size(max = 120) String city,
-            @NotBlank @Size(max = 200) String embassy,
+            @NotBlank @Size(max = FieldLengths.CITY) String city,
+            @NotBlank @Size(max = FieldLengths.EMBASSY) String embassy,
             @Valid ContactDetails contact) {
     }
 
@@ -58,7 +60,7 @@ public final class PostRequests {
 
     @Schema(name = "CoverageChange", description = "The full new coverage of a post, host country included")
     public record CoverageChange(
-            @Schema(examples = "[\"SN\", \"GM\", \"GW\", \"CV\", \"ML\"]") @NotEmpty @Size(max = 60) List<@NotBlank @Size(max = 3) String> countries,
+            @Schema(examples = "[\"SN\", \"GM\", \"GW\", \"CV\", \"ML\"]") @NotEmpty @Size(max = 60) List<@NotBlank @Size(max = FieldLengths.COUNTRY_CODE) String> countries,
             @Schema(description = "Day the new coverage applies from; today when absent", examples = "2026-01-01") LocalDate effectiveOn) {
     }
 }

@@ -65,12 +65,12 @@ public class PostResource {
             @QueryParam("status") @Parameter(example = "OPEN") String status,
             @QueryParam("theme") @Parameter(example = "CYBERCRIME") String theme,
             @QueryParam("text") @Parameter(example = "dakar") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") @Parameter(example = "city,desc") String sort) {
         PostFilter filter = new PostFilter(Params.text("country", country, 3), Params.text("continent", continent, 40),
                 Params.enumOf(PostStatus.class, "status", status), Params.enumOf(Theme.class, "theme", theme),
                 Params.text("text", text, 100));
-        return registry.search(filter, PageQuery.of(page, size, sort, PostRegistry.SORTABLE, "id")).map(PostView::of);
+        return registry.search(filter, PageQuery.parse(page, size, sort, PostRegistry.SORTABLE, "id")).map(PostView::of);
     }
 
     @POST
