@@ -79,6 +79,10 @@ public class OutboxRelay {
     private volatile Instant lastErrorAt;
     private volatile long sentTotal;
     private volatile boolean topicsReady;
+    /** When the round now waiting on the broker started sending; null while no round waits. */
+    private volatile Instant sendingSince;
+    /** A round waiting longer than this on acknowledgements means the broker is not answering. */
+    static final Duration STALLED = Duration.ofSeconds(5);
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -198,6 +202,7 @@ public class OutboxRelay {
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 ExecutionException failure = null;
+                sendingSince = Instant.now();
                 try {
                     for (Row row : rows) {
                         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
@@ -220,6 +225,7 @@ public class OutboxRelay {
                         break;
                     }
                 }
+                sendingSince = null;
                 markSent(connection, acknowledged);
                 sentTotal += acknowledged.size();
                 refreshLag(connection);
@@ -228,6 +234,7 @@ public class OutboxRelay {
                 }
                 return rows.size() == config.batchSize();
             } finally {
+                sendingSince = null;
                 unlock(connection);
             }
         }
@@ -331,8 +338,15 @@ public class OutboxRelay {
         } catch (SQLException e) {
             LOG.debugf("Outbox lag not refreshed: %s", e.getMessage());
         }
-        return new Status(config.enabled(), active, unsent, lagSeconds(), lastError, lastErrorAt,
-                lastError != null || lagSeconds() > config.maxLag().toSeconds());
+        Instant waiting = sendingSince;
+        // A round blocked on the broker has no error yet (the producer retries for delivery-timeout): a stall
+        // longer than STALLED is reported as such, so readiness says "degraded" during the outage, not after it.
+        boolean stalled = waiting != null && Duration.between(waiting, Instant.now()).compareTo(STALLED) > 0;
+        String error = lastError != null ? lastError
+                : stalled ? "Kafka has not acknowledged for " + Duration.between(waiting, Instant.now()).toSeconds() + " s"
+                        : null;
+        return new Status(config.enabled(), active, unsent, lagSeconds(), error, stalled ? Instant.now() : lastErrorAt,
+                error != null || lagSeconds() > config.maxLag().toSeconds());
     }
 
     private double lagSeconds() {
