@@ -40,6 +40,7 @@ public final class StackStarter {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final Map<Server, Map<String, String>> serviceSettings = new java.util.EnumMap<>(Server.class);
+    private boolean welcome = true;
     private volatile boolean finished;
     private volatile boolean interrupted;
     private final CountDownLatch settled = new CountDownLatch(1);
@@ -61,6 +62,15 @@ public final class StackStarter {
             throw new IllegalArgumentException(service.displayName() + " is not one of the services");
         }
         serviceSettings.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(settings);
+        return this;
+    }
+
+    /**
+     * No welcome text after the start: for a stack that is not the local one (its demo commands, status and
+     * stop would name the wrong stack).
+     */
+    public StackStarter withoutWelcome() {
+        welcome = false;
         return this;
     }
 
@@ -142,7 +152,9 @@ public final class StackStarter {
         } finally {
             settled.countDown();
         }
-        new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
+        if (welcome) {
+            new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
+        }
     }
 
     /**
