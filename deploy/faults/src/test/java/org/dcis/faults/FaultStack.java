@@ -48,7 +48,7 @@ public final class FaultStack implements AutoCloseable {
     private FaultStack(StackLayout layout, StackPorts ports) {
         this.layout = layout;
         this.ports = ports;
-        this.starter = new StackStarter(layout, ports, System.getenv(), out)
+        this.starter = new StackStarter(layout, ports, System.getenv(), out).withoutWelcome()
                 .withServiceEnvironment(Server.GATEWAY, Map.of("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", GATEWAY_RATE_LIMIT));
         this.stopper = new StackStopper(layout, out);
     }
@@ -72,14 +72,17 @@ public final class FaultStack implements AutoCloseable {
         Archives.deleteTree(state);
         StackLayout layout = StackLayout.at(repository, state, KeycloakSlots.acquire("keycloak-test-slots"));
         FaultStack stack = new FaultStack(layout, StackPorts.free());
-        System.out.printf("%n[fault-stack] starting the assembled suite in %s (Keycloak from %s), ports %s%n",
-                state, layout.keycloakInstall(), stack.ports.ports());
+        System.out.printf("%n[fault-stack] starting the assembled suite in %s (Keycloak from %s)%n", state,
+                layout.keycloakInstall());
         stack.starter.preflight();
         long began = System.nanoTime();
         // If the JVM is interrupted during the start, the starter's own hook stops what it started.
         stack.starter.start();
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
-        System.out.printf("[fault-stack] up in %d s%n", Duration.ofNanos(System.nanoTime() - began).toSeconds());
+        System.out.printf("[fault-stack] up in %d s: gateway %s, posts-service %s, cooperation-service %s, Keycloak %s, "
+                + "PostgreSQL 127.0.0.1:%d, Kafka %s; logs in %s%n", Duration.ofNanos(System.nanoTime() - began).toSeconds(),
+                stack.gateway(), stack.url(Server.POSTS), stack.url(Server.COOPERATION), stack.keycloak(),
+                stack.ports.of(Server.POSTGRES), stack.kafkaBootstrap(), layout.logs());
         return stack;
     }
 
