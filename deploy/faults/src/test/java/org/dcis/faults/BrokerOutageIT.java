@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Scenario 2: the Kafka broker stops for 30 s while officers write cases and actions and the registry
  * opens and closes posts. The APIs keep answering 2xx (the outbox exists for that), the relays report the
- * growing backlog in readiness (check UP, {@code degraded}), and once the broker is back the outboxes drain to
- * zero, every change is on its topic, and cooperation-service's directory catches up with every post change.
+ * growing backlog in readiness (check UP, {@code degraded}), cooperation-service's readiness stays UP (posts-service's
+ * is printed), and once the broker is back the outboxes drain to zero, every change is on its topic exactly once
+ * (redeliveries counted), and cooperation-service's directory catches up with every post change.
  */
 @Order(2)
 @ExtendWith(FaultStackExtension.class)
@@ -28,6 +29,12 @@ class BrokerOutageIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration PACE = Duration.ofMillis(500);
     private static final List<Server> SERVICES = List.of(Server.POSTS, Server.COOPERATION);
+    /**
+     * Services whose overall readiness stays UP during the outage on main (since 30f4c43, feat-service-reliability:
+     * the platform's "Kafka broker" check instead of Quarkus' one): asserted. posts-service still enables Quarkus'
+     * Kafka check (quarkus.kafka.health.enabled=true), so its readiness turns DOWN: printed, not asserted.
+     */
+    private static final List<Server> READY_DURING_OUTAGE = List.of(Server.COOPERATION);
 
     @Test
     void kafkaStoppedForThirtySecondsUnderWrites() {
@@ -110,9 +117,10 @@ class BrokerOutageIT {
             assertThat(seen.degradedSeen()).as("%s's relay check says degraded: true while the broker is away",
                     service.displayName()).isTrue();
         }
-        // The overall readiness during the outage is only printed: on main the Kafka connection check (and
-        // cooperation-service's "posts" channel) report DOWN while the broker is away; another change makes
-        // readiness stay UP with degraded details.
+        for (Server service : READY_DURING_OUTAGE) {
+            assertThat(observed.get(service).overall()).as("%s's overall readiness at every probe of the outage",
+                    service.displayName()).matches("UP x\\d+");
+        }
     }
 
     /** The readiness probes of one service during the outage. */
