@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Scenario 5: sixteen clients of the lead post revise the same case with {@code If-Match}, all with the
+ * Scenario 5 of issue 14 (run fourth): sixteen clients of the lead post revise the same case with {@code If-Match}, all with the
  * version they just read, released together, round after round. Each round exactly one wins, the other
  * fifteen get 412 {@code stale-version}; no update is lost: the final version is 1 + rounds, and every
  * winner's change is in the audit trail and on the topic, in the order the rounds ran.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Scenario 4 (last: Keycloak's restart changes the realm's signing keys, as its dev database is in memory):
+ * Scenario 4 of issue 14 (run last: Keycloak's restart changes the realm's signing keys, as its dev database is in memory):
  * Keycloak stops. Tokens issued before keep working for reads and writes through the gateway and straight at
  * each service (the JWKS is cached; nothing calls Keycloak per request); a new login fails at once and cleanly
  * (the token endpoint refuses the connection, no hang). Keycloak comes back: new logins work and their tokens
