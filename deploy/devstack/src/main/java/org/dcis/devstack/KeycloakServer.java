@@ -64,6 +64,23 @@ public final class KeycloakServer {
         return new KeycloakServer(port, process);
     }
 
+    /**
+     * The file that proves an install copy complete: written next to it ({@code <copy>.ready}) once Keycloak
+     * has started from it. A copy without it may be one whose copy or first rebuild was cut short.
+     */
+    public static Path installProof(Path installDir) {
+        return installDir.resolveSibling(installDir.getFileName() + ".ready");
+    }
+
+    /** Writes {@link #installProof} for a copy Keycloak has just started from. */
+    public static void markInstallProven(Path installDir) {
+        try {
+            Files.writeString(installProof(installDir), "this Keycloak install copy has started successfully\n");
+        } catch (IOException e) {
+            throw new DevstackException("Could not write " + installProof(installDir) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Base URL, e.g. {@code http://localhost:8180}; the issuer is {@link #issuer()}. */
     public String url() {
         return "http://localhost:" + port;

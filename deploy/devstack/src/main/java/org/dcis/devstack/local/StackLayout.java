@@ -7,11 +7,32 @@ import java.nio.file.Path;
  * {@code data/} (PostgreSQL cluster, Kafka log: survive restarts, wiped by {@code run --reset}),
  * {@code keycloak/} (Keycloak's own install copy; its database is in memory), {@code logs/},
  * {@code pids/} (one PID file per running server).
+ * <p>
+ * Another stack of the same repository (the fault runs of {@code deploy/faults}) keeps its state in a
+ * folder of its own ({@link #at}), so it never touches {@code .devstack} nor a running local stack, and
+ * may run Keycloak from an install copy kept elsewhere (a reused, already rebuilt one).
  */
-public record StackLayout(Path repository, Path state) {
+public record StackLayout(Path repository, Path state, Path keycloakInstall) {
+    public StackLayout {
+        repository = repository.toAbsolutePath().normalize();
+        state = state.toAbsolutePath().normalize();
+        keycloakInstall = keycloakInstall.toAbsolutePath().normalize();
+    }
+
+    /** State in {@code state}, Keycloak's install copy in {@code state/keycloak}. */
+    public StackLayout(Path repository, Path state) {
+        this(repository, state, state.resolve("keycloak"));
+    }
+
+    /** The local stack of {@code deploy/local/run}: {@code .devstack/} at the repository root. */
     public static StackLayout of(Path repository) {
         Path root = repository.toAbsolutePath().normalize();
         return new StackLayout(root, root.resolve(".devstack"));
+    }
+
+    /** A stack of the same repository with its state elsewhere and Keycloak run from {@code keycloakInstall}. */
+    public static StackLayout at(Path repository, Path state, Path keycloakInstall) {
+        return new StackLayout(repository, state, keycloakInstall);
     }
 
     public Path postgresData() {
@@ -22,13 +43,12 @@ public record StackLayout(Path repository, Path state) {
         return state.resolve("data/kafka");
     }
 
-    public Path keycloakInstall() {
-        return state.resolve("keycloak");
-    }
-
-    /** Written once Keycloak has started from {@link #keycloakInstall()}: the copy is complete. */
+    /**
+     * Written once Keycloak has started from {@link #keycloakInstall()}: the copy is complete. It sits next
+     * to the copy ({@code .devstack/keycloak.ready} for the local stack), so whoever reuses a copy knows.
+     */
     public Path keycloakInstallProven() {
-        return state.resolve("keycloak.ready");
+        return org.dcis.devstack.KeycloakServer.installProof(keycloakInstall);
     }
 
     public Path logs() {

@@ -31,6 +31,29 @@ public record StackPorts(Map<Server, Integer> ports, int kafkaController) {
         return new StackPorts(ports, controller);
     }
 
+    /**
+     * Every server on a port that was free a moment ago, all different: a stack that must never meet the
+     * local stack's ports nor another stack running on this machine (the fault runs of deploy/faults).
+     */
+    public static StackPorts free() {
+        Map<Server, Integer> ports = new EnumMap<>(Server.class);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (Server server : Server.values()) {
+            ports.put(server, distinctFreePort(taken));
+        }
+        return new StackPorts(ports, distinctFreePort(taken));
+    }
+
+    private static int distinctFreePort(java.util.Set<Integer> taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = org.dcis.devstack.Ports.free();
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+        throw new StackException("No free TCP port found that differs from " + taken);
+    }
+
     public int of(Server server) {
         return ports.get(server);
     }

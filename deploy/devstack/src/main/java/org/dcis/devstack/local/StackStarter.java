@@ -39,6 +39,8 @@ public final class StackStarter {
     private final StackPorts ports;
     private final Map<String, String> environment;
     private final PrintStream out;
+    private final Map<Server, Map<String, String>> serviceSettings = new java.util.EnumMap<>(Server.class);
+    private boolean welcome = true;
     private volatile boolean finished;
     private volatile boolean interrupted;
     private final CountDownLatch settled = new CountDownLatch(1);
@@ -49,6 +51,35 @@ public final class StackStarter {
         this.ports = ports;
         this.environment = environment;
         this.out = out;
+    }
+
+    /**
+     * Extra environment for one service, on top of (and overriding) what the launcher gives it, e.g. a
+     * test stack's own limits. Applies to the next start or {@link #restart} of that service.
+     */
+    public StackStarter withServiceEnvironment(Server service, Map<String, String> settings) {
+        if (!service.isService()) {
+            throw new IllegalArgumentException(service.displayName() + " is not one of the services");
+        }
+        serviceSettings.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(settings);
+        return this;
+    }
+
+    /**
+     * No welcome text after the start: for a stack that is not the local one (its demo commands, status and
+     * stop would name the wrong stack).
+     */
+    public StackStarter withoutWelcome() {
+        welcome = false;
+        return this;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    public StackPorts ports() {
+        return ports;
     }
 
     /** Refuses to start when a port is taken or a build output is missing, before anything runs. */
@@ -121,7 +152,31 @@ public final class StackStarter {
         } finally {
             settled.countDown();
         }
-        new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
+        if (welcome) {
+            new Welcome(layout, ports).print(out, Duration.ofNanos(System.nanoTime() - began));
+        }
+    }
+
+    /**
+     * Starts one server of a running stack again, after it was stopped or killed: on its port, with its
+     * data (PostgreSQL's cluster, Kafka's log) and its settings, recorded in a new PID file; returns once
+     * it answers its readiness probe (a service: its readiness, so what it needs must be up).
+     */
+    public void restart(Server server) {
+        if (PidFile.read(server, layout.pidFile(server)).filter(PidFile::isOurLiveProcess).isPresent()) {
+            throw new StackException(server.displayName() + " is running already: stop or kill it before a restart");
+        }
+        began = System.nanoTime();
+        switch (server) {
+            case POSTGRES -> startPostgres();
+            case KAFKA -> startKafka();
+            case KEYCLOAK -> startKeycloak();
+            case POSTS, COOPERATION, GATEWAY -> {
+                ManagedProcess process = startService(server);
+                process.awaitReady(() -> Probes.ready(server, ports.of(server)), SERVICE_READY);
+                out.printf("  %-20s ready on port %d %s%n", server.displayName(), ports.of(server), elapsed());
+            }
+        }
     }
 
     /**
@@ -199,11 +254,7 @@ public final class StackStarter {
         synchronized (this) {
             record(Server.KEYCLOAK, keycloak.process(), port);
         }
-        try {
-            Files.writeString(layout.keycloakInstallProven(), "this Keycloak install copy has started successfully\n");
-        } catch (IOException e) {
-            throw new StackException("Could not write " + layout.keycloakInstallProven() + ": " + e.getMessage(), e);
-        }
+        KeycloakServer.markInstallProven(layout.keycloakInstall());
         ensureNotInterrupted();
         out.printf("  %-20s ready on port %d (realm dcis) %s%n", "Keycloak", port, elapsed());
     }
@@ -239,6 +290,7 @@ public final class StackStarter {
         if (service == Server.GATEWAY) {
             env.put("DCIS_GATEWAY_POSTS_URL", "http://localhost:" + ports.of(Server.POSTS));
             env.put("DCIS_GATEWAY_COOPERATION_URL", "http://localhost:" + ports.of(Server.COOPERATION));
+            env.putAll(serviceSettings.getOrDefault(service, Map.of()));
             return env;
         }
         String database = service == Server.POSTS ? "posts" : "cooperation";
@@ -249,6 +301,7 @@ public final class StackStarter {
         if (service == Server.POSTS) {
             env.put("DCIS_POSTS_DEMO_DATA_ENABLED", "true");
         }
+        env.putAll(serviceSettings.getOrDefault(service, Map.of()));
         return env;
     }
 

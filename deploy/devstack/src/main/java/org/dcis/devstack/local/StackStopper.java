@@ -66,6 +66,28 @@ public final class StackStopper {
         return wasRunning;
     }
 
+    /**
+     * Kills one running server as a crash would: SIGKILL to its whole process group, no grace, so nothing
+     * of it shuts down cleanly (open transactions, unsent batches, sockets are simply cut). Returns once
+     * every member of the group is gone; removes the PID file.
+     *
+     * @return what was killed, as its PID file recorded it
+     */
+    public PidFile kill(Server server) {
+        var file = layout.pidFile(server);
+        PidFile pid = PidFile.read(server, file).filter(PidFile::isOurLiveProcess)
+                .orElseThrow(() -> new StackException(server.displayName() + " is not running: nothing to kill"));
+        out.printf("Killing %s (process group %d, SIGKILL)...%n", server.displayName(), pid.pid());
+        // Each server is the leader of its own group (setsid), so the group id is its PID.
+        Procs.signal("KILL", -pid.pid());
+        if (!awaitGroupGone(pid.pid(), Duration.ofSeconds(20))) {
+            throw new StackException(server.displayName() + " (process group " + pid.pid()
+                    + ") still runs 20 s after SIGKILL: " + Procs.groupMembers(pid.pid()));
+        }
+        delete(file);
+        return pid;
+    }
+
     private boolean endGroup(Server server, long group) {
         List<Long> members = Procs.groupMembers(group);
         if (members.isEmpty()) {

@@ -1,15 +1,10 @@
 package org.dcis.devstack.testing;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.dcis.devstack.DevstackException;
-import org.dcis.devstack.DevstackHome;
 import org.dcis.devstack.KafkaBroker;
 import org.dcis.devstack.KeycloakServer;
 import org.dcis.devstack.PostgresServer;
@@ -23,7 +18,6 @@ public final class SharedServers {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static KeycloakServer keycloak;
-    private static FileLock keycloakSlot;
 
     private SharedServers() {
     }
@@ -46,38 +40,18 @@ public final class SharedServers {
 
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
-            keycloak = KeycloakServer.start(new KeycloakServer.Settings(keycloakSlot(), 0,
+            Path slot = keycloakSlot();
+            keycloak = KeycloakServer.start(new KeycloakServer.Settings(slot, 0,
                     work().resolve("logs/keycloak.log"), null, false));
+            // Proven complete, so another stack reusing the slot (deploy/faults) keeps it rather than make it afresh.
+            KeycloakServer.markInstallProven(slot);
         }
         return keycloak;
     }
 
-    /**
-     * Keycloak rebuilds itself on its first start in a folder (about half a minute), so test JVMs reuse
-     * installations kept in the devstack home; a lock gives each running JVM a slot of its own.
-     */
+    /** An install copy of Keycloak reused across test JVMs, one slot per running JVM (see {@link KeycloakSlots}). */
     private static Path keycloakSlot() {
-        Path slots = DevstackHome.root().resolve("keycloak-test-slots-" + DevstackHome.keycloakVersion());
-        try {
-            Files.createDirectories(slots);
-            for (int slot = 1; slot <= 16; slot++) {
-                FileChannel channel = FileChannel.open(slots.resolve(slot + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                try {
-                    FileLock lock = channel.tryLock();
-                    if (lock != null) {
-                        keycloakSlot = lock;
-                        return slots.resolve("keycloak-" + slot);
-                    }
-                } catch (OverlappingFileLockException e) {
-                    // held by this JVM already: try the next slot
-                }
-                channel.close();
-            }
-        } catch (IOException e) {
-            throw new DevstackException("Keycloak test slots unusable in " + slots + ": " + e.getMessage(), e);
-        }
-        throw new DevstackException("All 16 Keycloak test slots in " + slots + " are in use");
+        return KeycloakSlots.acquire("keycloak-test-slots");
     }
 
     private static Path work() {

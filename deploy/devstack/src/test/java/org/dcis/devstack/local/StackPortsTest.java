@@ -49,4 +49,15 @@ class StackPortsTest {
                 .hasMessageContaining("DCIS_POSTS_PORT").hasMessageContaining("DCIS_GATEWAY_PORT")
                 .hasMessageContaining("8080");
     }
+
+    @Test
+    void freePortsAreAllDifferentAndFree() {
+        StackPorts ports = StackPorts.free();
+
+        assertThat(ports.allWithVariables()).hasSize(7);
+        assertThat(ports.allWithVariables().keySet()).allSatisfy(port -> {
+            assertThat(port).isBetween(1, 65535);
+            assertThat(org.dcis.devstack.Ports.isListening(port)).as("port %d listened on", port).isFalse();
+        });
+    }
 }

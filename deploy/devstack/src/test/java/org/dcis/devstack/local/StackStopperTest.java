@@ -77,4 +77,25 @@ class StackStopperTest {
         assertThat(members).noneMatch(Procs::running);
         assertThat(Files.exists(layout.pidFile(Server.KEYCLOAK))).isFalse();
     }
+
+    @Test
+    void killEndsTheWholeGroupAtOnceEvenAServerThatWouldShutDownSlowly() {
+        StackLayout layout = StackLayout.of(repository);
+        // ignores TERM and INT: only SIGKILL ends it, as a crash would
+        ManagedProcess stubborn = ManagedProcess.start("stubborn", List.of("bash", "-c",
+                "trap '' TERM INT; sleep 300 & wait; wait", layout.marker(Server.COOPERATION)), java.util.Map.of(),
+                layout.repository(), layout.log(Server.COOPERATION), true);
+        TestProcesses.record(layout, Server.COOPERATION, stubborn);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Procs.groupMembers(stubborn.pid()).size() == 2);
+        List<Long> members = Procs.groupMembers(stubborn.pid());
+
+        PidFile killed = new StackStopper(layout, out).kill(Server.COOPERATION);
+
+        assertThat(killed.pid()).isEqualTo(stubborn.pid());
+        assertThat(members).noneMatch(Procs::running);
+        assertThat(layout.pidFile(Server.COOPERATION)).doesNotExist();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Killing cooperation-service");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StackStopper(layout, out).kill(Server.COOPERATION))
+                .isInstanceOf(StackException.class).hasMessageContaining("not running");
+    }
 }

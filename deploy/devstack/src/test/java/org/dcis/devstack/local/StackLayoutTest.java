@@ -1,0 +1,60 @@
+package org.dcis.devstack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackLayoutTest {
+    @TempDir
+    Path repository;
+
+    @Test
+    void theLocalStackKeepsEverythingUnderDotDevstack() {
+        StackLayout layout = StackLayout.of(repository);
+
+        Path state = repository.resolve(".devstack");
+        assertThat(layout.state()).isEqualTo(state);
+        assertThat(layout.keycloakInstall()).isEqualTo(state.resolve("keycloak"));
+        assertThat(layout.keycloakInstallProven()).isEqualTo(state.resolve("keycloak.ready"));
+        assertThat(layout.pidFile(Server.KAFKA)).isEqualTo(state.resolve("pids/kafka.pid"));
+        assertThat(layout.serviceJar(Server.POSTS))
+                .isEqualTo(repository.resolve("posts-service/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    @Test
+    void anotherStackOfTheRepositoryKeepsItsStateApartAndMayReuseAKeycloakCopy(@TempDir Path elsewhere) {
+        Path state = elsewhere.resolve("fault-stack");
+        Path keycloak = elsewhere.resolve("slots/keycloak-3");
+
+        StackLayout layout = StackLayout.at(repository, state, keycloak);
+
+        assertThat(layout.postgresData()).startsWithRaw(state);
+        assertThat(layout.kafkaData()).startsWithRaw(state);
+        assertThat(layout.logs()).startsWithRaw(state);
+        assertThat(layout.pidFile(Server.GATEWAY)).startsWithRaw(state);
+        assertThat(layout.keycloakInstall()).isEqualTo(keycloak);
+        assertThat(layout.keycloakInstallProven()).isEqualTo(elsewhere.resolve("slots/keycloak-3.ready"));
+        assertThat(layout.marker(Server.KEYCLOAK)).isEqualTo(keycloak.toString());
+        // the services still come from this repository's build
+        assertThat(layout.serviceJar(Server.COOPERATION))
+                .isEqualTo(repository.resolve("cooperation-service/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    @Test
+    void aServiceGetsTheExtraSettingsOfItsStackOnTopOfTheLaunchersOwn() {
+        StackStarter starter = new StackStarter(StackLayout.of(repository), StackPorts.from(Map.of()), Map.of(),
+                System.out)
+                .withServiceEnvironment(Server.GATEWAY, Map.of("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
+                        "DCIS_GATEWAY_POSTS_URL", "http://localhost:1"));
+
+        assertThat(starter.serviceEnvironment(Server.GATEWAY))
+                .containsEntry("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", "100000")
+                .containsEntry("DCIS_GATEWAY_POSTS_URL", "http://localhost:1")
+                .containsEntry("QUARKUS_HTTP_PORT", "8080");
+        assertThat(starter.serviceEnvironment(Server.POSTS)).doesNotContainKey("DCIS_GATEWAY_RATE_LIMIT_REQUESTS");
+    }
+}
