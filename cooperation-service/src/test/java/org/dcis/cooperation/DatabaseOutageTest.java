@@ -12,7 +12,7 @@ import java.util.List;
 import org.dcis.cooperation.support.DatabaseLink;
 import org.dcis.cooperation.support.Directory;
 import org.dcis.cooperation.support.PostEvents;
-import org.dcis.cooperation.support.Problems;
+import org.dcis.devstack.testing.Problems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package org.dcis.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dcis.posts.support.Api.asAdmin;
-import static org.dcis.posts.support.Problems.assertProblem;
+import static org.dcis.devstack.testing.Problems.assertProblem;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.reference.PostIds;
 import org.dcis.posts.support.Api;
-import org.dcis.posts.support.Database;
+import org.dcis.devstack.testing.Database;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;

@@ -7,7 +7,7 @@ import static org.dcis.cooperation.support.Api.DAKAR;
 import static org.dcis.cooperation.support.Api.as;
 import static org.dcis.cooperation.support.Cases.action;
 import static org.dcis.cooperation.support.Cases.bilateral;
-import static org.dcis.cooperation.support.Problems.assertProblem;
+import static org.dcis.devstack.testing.Problems.assertProblem;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package org.dcis.cooperation.hostile;
 import static org.dcis.cooperation.support.Api.ADMIN;
 import static org.dcis.cooperation.support.Api.ANALYST;
 import static org.dcis.cooperation.support.Api.as;
-import static org.dcis.cooperation.support.Problems.assertProblem;
+import static org.dcis.devstack.testing.Problems.assertProblem;
 
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.dcis.cooperation.support.Api.ADMIN;
 import static org.dcis.cooperation.support.Api.ANALYST;
 import static org.dcis.cooperation.support.Api.DAKAR;
 import static org.dcis.cooperation.support.Api.as;
-import static org.dcis.cooperation.support.Problems.assertProblem;
+import static org.dcis.devstack.testing.Problems.assertProblem;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package org.dcis.posts.hostile;
 
 import static org.dcis.posts.support.Api.ANALYST;
 import static org.dcis.posts.support.Api.as;
-import static org.dcis.posts.support.Problems.assertProblem;
+import static org.dcis.devstack.testing.Problems.assertProblem;
 
 import java.util.List;
 import java.util.Map;

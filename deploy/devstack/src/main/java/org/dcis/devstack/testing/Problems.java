@@ -1,10 +1,10 @@
-package org.dcis.cooperation.support;
+package org.dcis.devstack.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 
-/** What every refusal of the service must look like, whatever the input. */
+/** What every refusal of a service of the suite must look like, whatever the input. */
 public final class Problems {
     private Problems() {
     }

@@ -1,4 +1,4 @@
-package org.dcis.posts.support;
+package org.dcis.devstack.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Small reads of the service's own database, for what the API does not show. */
+/** Small reads of a service's own database, for what the API does not show. */
 public final class Database {
     private Database() {
     }
