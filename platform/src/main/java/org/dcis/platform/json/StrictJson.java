@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -14,12 +15,20 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -34,7 +43,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * <li>anything after the JSON value is refused;</li>
  * <li>dates only as ISO strings {@code YYYY-MM-DD} with a year from 1 to 9999, instants only as ISO-8601
  * strings in that range: no epoch numbers, no arrays, no year 0 nor {@code +99999};</li>
- * <li>enum values only by name, never by ordinal ({@code "kind": 0}); no float where an integer is expected;</li>
+ * <li>enum values only by their exact name, never by ordinal ({@code "kind": 0}), never padded
+ * ({@code " TECHNICAL"}, {@code "TECHNICAL\u0001"}), never empty;</li>
+ * <li>no coercion between JSON types: a string field takes only a JSON string (never {@code 12} or {@code true}),
+ * a number or boolean field never a string ({@code "12"}, {@code ""}), and no float where an integer is
+ * expected;</li>
  * <li>no NUL character and no unpaired surrogate in any string: they never reach the database.</li>
  * </ul>
  * Every refusal is a Jackson mapping failure with the path of the field, which the platform's problem mapper
@@ -69,10 +82,18 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         SimpleModule module = new SimpleModule("dcis-strict-json");
         module.addDeserializer(String.class, new CleanStrings());
         module.addDeserializer(LocalDate.class, new IsoDates());
         module.addDeserializer(Instant.class, new IsoInstants());
+        module.setDeserializerModifier(new ExactEnumNames());
         mapper.registerModule(module);
         return mapper;
     }
@@ -98,11 +119,17 @@ public class StrictJson implements ObjectMapperCustomizer {
         return null;
     }
 
-    /** Strings as Jackson reads them (scalars coerced as usual), refused when they hold what no database keeps. */
+    /**
+     * Only a JSON string makes a string: Jackson would turn {@code 12}, {@code 1.5} or {@code true} into text,
+     * which hides a client's mistake. Refused when it holds what no database keeps.
+     */
     static final class CleanStrings extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = super.deserialize(p, ctxt);
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                throw MismatchedInputException.from(p, String.class, "expected a string");
+            }
+            String text = p.getText();
             if (text != null) {
                 String refusal = refusal(text);
                 if (refusal != null) {
@@ -124,7 +151,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new RefusedJsonValue(p, "must be a date as a string like \"2025-01-31\"", p.getText(),
                         LocalDate.class);
             }
-            String text = p.getText().strip();
+            String text = p.getText();
             if (!ISO_DATE.matcher(text).matches()) {
                 throw new RefusedJsonValue(p, "must be a date like 2025-01-31 (YYYY-MM-DD)", text, LocalDate.class);
             }
@@ -153,7 +180,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new RefusedJsonValue(p, "must be an instant as a string like \"2025-01-31T10:00:00Z\"",
                         p.getText(), Instant.class);
             }
-            String text = p.getText().strip();
+            String text = p.getText();
             Instant instant;
             try {
                 instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
@@ -166,6 +193,41 @@ public class StrictJson implements ObjectMapperCustomizer {
                         Instant.class);
             }
             return instant;
+        }
+    }
+
+    /** Every enum of every body read by its exact name: Jackson trims what it is given before looking it up. */
+    static final class ExactEnumNames extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new ExactEnum(deserializer, type.getRawClass());
+        }
+    }
+
+    static final class ExactEnum extends DelegatingDeserializer {
+        private final Class<?> type;
+
+        ExactEnum(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !isBareName(p.getText())) {
+                throw new InvalidFormatException(p, "not a value of the list", p.getText(), type);
+            }
+            return super.deserialize(p, ctxt);
+        }
+
+        private static boolean isBareName(String text) {
+            return !text.isEmpty() && text.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
         }
     }
 }

@@ -91,6 +91,45 @@ class StrictJsonTest {
         assertRefused("{\"parts\": [{\"note\": \"x\"}, {\"note\": \"\\ud83d\"}]}", "parts[1].note");
     }
 
+    @Test
+    void aStringFieldTakesOnlyAString() throws Exception {
+        for (String value : List.of("12", "1.5", "true", "false", "{}")) {
+            assertThatThrownBy(() -> json.readValue("{\"title\": " + value + "}", Body.class)).as(value)
+                    .isInstanceOf(MismatchedInputException.class)
+                    .satisfies(e -> assertThat(path((JsonMappingException) e)).isEqualTo("title"));
+        }
+        assertThatThrownBy(() -> json.readValue("{\"tags\": [\"a\", 3]}", Body.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .satisfies(e -> assertThat(path((JsonMappingException) e)).isEqualTo("tags[1]"));
+        assertThat(json.readValue("{\"title\": null}", Body.class).title()).isNull();
+    }
+
+    @Test
+    void aNumberFieldTakesOnlyANumber() {
+        for (String value : List.of("\"12\"", "\"\"", "true")) {
+            assertThatThrownBy(() -> json.readValue("{\"count\": " + value + "}", Body.class)).as(value)
+                    .isInstanceOf(MismatchedInputException.class)
+                    .satisfies(e -> assertThat(path((JsonMappingException) e)).isEqualTo("count"));
+        }
+    }
+
+    @Test
+    void anEnumIsItsExactName() {
+        for (String value : List.of("\" TECHNICAL\"", "\"TECHNICAL \"", "\"TECHNICAL\\u0001\"", "\"\\tTECHNICAL\"",
+                "\"technical\"", "\"\"")) {
+            assertThatThrownBy(() -> json.readValue("{\"kind\": " + value + "}", Body.class)).as(value)
+                    .isInstanceOf(MismatchedInputException.class)
+                    .satisfies(e -> assertThat(path((JsonMappingException) e)).isEqualTo("kind"));
+        }
+    }
+
+    @Test
+    void aDateIsExactlyTheIsoForm() {
+        for (String date : List.of("\"\"", "\" 2026-12-02\"", "\"2026-12-02 \"", "\"2026-12-02\\n\"")) {
+            assertRefused("{\"on\": " + date + "}", "on");
+        }
+    }
+
     private void assertRefused(String body, String field) {
         assertThatThrownBy(() -> json.readValue(body, Body.class)).as(body).isInstanceOf(RefusedJsonValue.class)
                 .satisfies(e -> assertThat(path((JsonMappingException) e)).as(body).isEqualTo(field))
