@@ -15,6 +15,14 @@ public interface GatewayConfig {
     /** Base URL of cooperation-service, e.g. http://localhost:8082. */
     String cooperationUrl();
 
+    /** Management interface of posts-service (its health), e.g. http://localhost:9081: never relayed, read by /status. */
+    @WithDefault("http://localhost:9081")
+    String postsManagementUrl();
+
+    /** Management interface of cooperation-service (its health), e.g. http://localhost:9082. */
+    @WithDefault("http://localhost:9082")
+    String cooperationManagementUrl();
+
     /** The only browser origin allowed by CORS: the HQ dashboard. */
     @WithDefault("http://localhost:8080")
     String dashboardOrigin();

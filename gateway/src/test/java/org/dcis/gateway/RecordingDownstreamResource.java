@@ -28,6 +28,9 @@ public class RecordingDownstreamResource implements QuarkusTestResourceLifecycle
         return Map.of(
                 "dcis.gateway.posts-url", posts.url(),
                 "dcis.gateway.cooperation-url", cooperation.url(),
+                // the recording services answer their readiness on the same port
+                "dcis.gateway.posts-management-url", posts.url(),
+                "dcis.gateway.cooperation-management-url", cooperation.url(),
                 "dcis.test.posts-control-url", posts.controlUrl(),
                 "dcis.test.cooperation-control-url", cooperation.controlUrl());
     }

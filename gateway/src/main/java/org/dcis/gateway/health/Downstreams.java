@@ -16,7 +16,10 @@ import io.vertx.core.http.RequestOptions;
 import org.dcis.gateway.GatewayConfig;
 import org.dcis.gateway.routing.Downstream;
 
-/** The gateway's own small calls to the services (OpenAPI documents, health), with the relay's timeouts. */
+/**
+ * The gateway's own small calls to the services, with the relay's timeouts: OpenAPI documents on their API
+ * port, readiness on their management port.
+ */
 @ApplicationScoped
 public class Downstreams {
     @Inject
@@ -29,7 +32,15 @@ public class Downstreams {
 
     /** The body of a GET answered with {@code expectedStatus}; failed otherwise (status, timeout, refusal). */
     public Future<String> get(Downstream downstream, String pathAndQuery, int expectedStatus) {
-        URI base = downstream.baseUrl(config);
+        return get(downstream, downstream.baseUrl(config), pathAndQuery, expectedStatus);
+    }
+
+    /** The service's readiness document, from its management interface; failed unless it is 200 (UP). */
+    public Future<String> readiness(Downstream downstream) {
+        return get(downstream, downstream.managementUrl(config), "/q/health/ready", 200);
+    }
+
+    private Future<String> get(Downstream downstream, URI base, String pathAndQuery, int expectedStatus) {
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)

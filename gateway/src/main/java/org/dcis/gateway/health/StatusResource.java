@@ -44,7 +44,7 @@ public class StatusResource {
         Map<Downstream, Long> latencies = new ConcurrentHashMap<>();
         for (Downstream downstream : Downstream.values()) {
             long started = System.nanoTime();
-            checks.put(downstream, downstreams.get(downstream, "/q/health/ready", 200)
+            checks.put(downstream, downstreams.readiness(downstream)
                     .onComplete(done -> latencies.put(downstream, (System.nanoTime() - started) / 1_000_000)));
         }
         return Future.join(new ArrayList<>(checks.values())).transform(done -> {

@@ -35,7 +35,7 @@ public final class Problems {
                 .put("title", type.title())
                 .put("status", type.status())
                 .put("detail", detail)
-                .put("instance", ctx.normalizedPath());
+                .put("instance", instance(ctx));
         String requestId = RequestId.of(ctx);
         if (requestId != null) {
             body.put("requestId", requestId);
@@ -43,5 +43,15 @@ public final class Problems {
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .end(body.encode());
+    }
+
+    /** The path for the problem's instance: none when it is too long to echo or cannot be read. */
+    private static String instance(RoutingContext ctx) {
+        try {
+            String path = ctx.normalizedPath();
+            return path == null || path.length() > org.dcis.platform.problem.Problem.MAX_INSTANCE ? null : path;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

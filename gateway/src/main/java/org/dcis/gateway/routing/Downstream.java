@@ -37,10 +37,21 @@ public enum Downstream {
     }
 
     public URI baseUrl(GatewayConfig config) {
-        String url = switch (this) {
+        return base(switch (this) {
             case POSTS -> config.postsUrl();
             case COOPERATION -> config.cooperationUrl();
-        };
+        });
+    }
+
+    /** Where the service serves its health and metrics: its management interface, which is never relayed. */
+    public URI managementUrl(GatewayConfig config) {
+        return base(switch (this) {
+            case POSTS -> config.postsManagementUrl();
+            case COOPERATION -> config.cooperationManagementUrl();
+        });
+    }
+
+    private static URI base(String url) {
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 

@@ -23,6 +23,7 @@ import org.dcis.gateway.observability.RequestId;
 import org.dcis.gateway.problem.Problems;
 import org.dcis.platform.problem.ProblemType;
 import org.dcis.platform.security.PublicPaths;
+import org.dcis.platform.web.RequestLimits;
 import org.dcis.gateway.ratelimit.RateLimiter;
 import org.dcis.gateway.security.Access;
 import org.dcis.gateway.security.RouteAuthorization;
@@ -43,6 +44,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class GatewayRouter {
     /** Before Quarkus' security filters, so that every answer, a 401 included, carries the id. */
     static final int ORDER_REQUEST_ID = -1_000;
+    /** Right after the request id: nothing is read of a request refused for its size. */
+    static final int ORDER_REQUEST_LIMITS = -999;
     /** After CORS (which answers preflights) and before authentication. */
     static final int ORDER_BEARER_REQUIRED = -250;
     /** After authentication (-200) and the HTTP permission policies (-100), so the token subject is known. */
@@ -94,6 +97,7 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
         router.route().failureHandler(this::securityFailure);
+        router.route().order(ORDER_REQUEST_LIMITS).handler(this::refuseOversize);
         router.route().order(ORDER_BEARER_REQUIRED).handler(this::requireBearer);
         router.route().order(ORDER_RATE_LIMIT).handler(this::limitRate);
         router.route().order(ORDER_BODY_LIMIT).handler(this::rejectDeclaredOversize);
@@ -175,6 +179,24 @@ public class GatewayRouter {
         } else {
             ctx.next();
         }
+    }
+
+    /** A request target or header section over the suite's limits (414, 431), or two Authorization headers (401). */
+    private void refuseOversize(RoutingContext ctx) {
+        var refusal = RequestLimits.check(ctx.request().uri(), ctx.request().headers());
+        if (refusal.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        if (refusedByRateLimit(ctx)) {
+            return;
+        }
+        if (refusal.get().type() == ProblemType.UNAUTHENTICATED) {
+            unauthenticated(ctx);
+            return;
+        }
+        ctx.response().putHeader("Connection", "close");
+        Problems.send(ctx, refusal.get().type(), refusal.get().detail());
     }
 
     private void rejectDeclaredOversize(RoutingContext ctx) {

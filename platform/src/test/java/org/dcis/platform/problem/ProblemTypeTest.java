@@ -23,7 +23,8 @@ class ProblemTypeTest {
         assertThat(ProblemType.ofStatus(405)).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
         assertThat(ProblemType.ofStatus(415)).isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         assertThat(ProblemType.ofStatus(400)).isEqualTo(ProblemType.BAD_REQUEST);
-        assertThat(ProblemType.ofStatus(414)).isEqualTo(ProblemType.BAD_REQUEST);
+        assertThat(ProblemType.ofStatus(414)).isEqualTo(ProblemType.URI_TOO_LONG);
+        assertThat(ProblemType.ofStatus(418)).isEqualTo(ProblemType.BAD_REQUEST);
         assertThat(ProblemType.ofStatus(599)).isEqualTo(ProblemType.INTERNAL);
     }
 
