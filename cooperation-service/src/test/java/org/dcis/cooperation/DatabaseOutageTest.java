@@ -1,5 +1,7 @@
 package org.dcis.cooperation;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,11 +42,11 @@ class DatabaseOutageTest {
 
         DatabaseLink.get().cut();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath health = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
+            JsonPath health = ManagementInterface.given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Database connections health check' }.status",
                     String.class)).containsExactly("DOWN");
         });
-        given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Response response = as(ANALYST).get("/cases");
             Problems.assertProblem(response, 503);
@@ -54,7 +56,7 @@ class DatabaseOutageTest {
         long version = PostEvents.publish("post.updated", "CO-BOGOTA", "CO", "Bogotá", "OPEN", List.of("CO", "EC", "PE"));
         // the consumer tries, fails on the database, and waits (readiness shows it) instead of giving up
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
+            JsonPath health = ManagementInterface.given().get("/q/health/ready").then().extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Event consumers' }.data.'posts.stalled'", Boolean.class))
                     .containsExactly(true);
         });
@@ -66,13 +68,13 @@ class DatabaseOutageTest {
                 .body("coverage", org.hamcrest.Matchers.contains("CO", "EC", "PE"));
         assertThat(deadLetters()).isEqualTo(deadBefore);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/q/health/ready").then().statusCode(200);
+            ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
             as(ANALYST).get("/cases").then().statusCode(200);
         });
     }
 
     private static double deadLetters() {
-        JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
+        JsonPath health = ManagementInterface.given().get("/q/health/ready").then().extract().jsonPath();
         List<Integer> counts = health.getList("checks.findAll { it.name == 'Event consumers' }.data.'posts.deadLetters'",
                 Integer.class);
         return counts.isEmpty() || counts.get(0) == null ? 0 : counts.get(0);

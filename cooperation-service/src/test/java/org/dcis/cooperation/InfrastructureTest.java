@@ -1,5 +1,7 @@
 package org.dcis.cooperation;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
@@ -45,7 +47,7 @@ class InfrastructureTest {
     void readinessReportsTheDatabaseAndKafka() {
         // Kafka is reported by the platform's check (UP with details, degraded while the broker is away: see
         // BrokerOutageTest), not by Quarkus' own, which answers DOWN within seconds of an outage
-        given().when().get("/q/health/ready")
+        ManagementInterface.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.is("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka broker", "Outbox relay",
@@ -53,7 +55,7 @@ class InfrastructureTest {
                 .body("checks.name", org.hamcrest.Matchers.not(hasItems("Kafka connection health check")))
                 .body("checks.find { it.name == 'Kafka broker' }.data.reachable", org.hamcrest.Matchers.is("true"))
                 .body("checks.find { it.name == 'Kafka broker' }.data.brokers", org.hamcrest.Matchers.is(1));
-        given().when().get("/q/health/live").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", hasItems("SmallRye Reactive Messaging - liveness check"));
     }
 
@@ -70,7 +72,7 @@ class InfrastructureTest {
                         org.hamcrest.Matchers.is(422))
                 .body("paths.keySet()", hasItems("/cases", "/cases/{id}", "/cases/{id}/actions", "/actions", "/missions",
                         "/directory/posts", "/audit"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
     }
 }

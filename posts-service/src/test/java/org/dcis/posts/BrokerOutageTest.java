@@ -1,5 +1,7 @@
 package org.dcis.posts;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.dcis.posts.support.Api.asAdmin;
@@ -68,18 +70,18 @@ class BrokerOutageTest {
                     .then().statusCode(200);
 
             assertThat(Outboxes.unsent(relay)).isGreaterThanOrEqualTo(6);
-            var health = RestAssured.given().get("/q/health/ready").then().extract().jsonPath();
+            var health = ManagementInterface.given().get("/q/health/ready").then().extract().jsonPath();
             assertThat(health.getInt("checks.find { it.name == 'Outbox relay' }.data.unsent")).isGreaterThanOrEqualTo(6);
             // writes wait in the outbox: the relay's own check stays UP, however far behind Kafka it is
             assertThat(health.getString("checks.find { it.name == 'Outbox relay' }.status")).isEqualTo("UP");
-            String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern("dcis_outbox_unsent(\\{[^}]*\\})? (6|7|8|9|[1-9][0-9]+)(\\.0)?");
 
             // the service stays in the load balancer: readiness UP, the broker's absence reported as details
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RestAssured.given().get("/q/health/ready")
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ManagementInterface.given().get("/q/health/ready")
                     .then().extract().jsonPath().getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable",
                             String.class)).containsExactly("false"));
-            JsonPath ready = RestAssured.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath ready = ManagementInterface.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
             assertThat(ready.getString("status")).isEqualTo("UP");
             assertThat(ready.getList("checks.status", String.class)).as(ready.prettify()).containsOnly("UP");
             assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.degraded", Boolean.class))
@@ -87,7 +89,7 @@ class BrokerOutageTest {
             assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.lastError", String.class))
                     .singleElement().asString().isNotBlank();
             // liveness is about this process, which is fine
-            RestAssured.given().get("/q/health/live").then().statusCode(200);
+            ManagementInterface.given().get("/q/health/live").then().statusCode(200);
             // and the API keeps answering writes
             asAdmin().header("If-Match", etag(2)).body(Map.of("status", "OPEN")).put("/posts/MD-CHISINAU/status")
                     .then().statusCode(200);
@@ -117,7 +119,7 @@ class BrokerOutageTest {
         assertThat(versions.get("MD-CHISINAU")).containsExactly(1L, 2L, 3L);
         assertThat(types.get("MD-CHISINAU")).containsExactly("post.opened", "post.suspended", "post.updated");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath health = RestAssured.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath health = ManagementInterface.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
                     .containsExactly("true");
         });

@@ -1,5 +1,7 @@
 package org.dcis.posts;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
@@ -45,21 +47,21 @@ class InfrastructureTest {
     void readinessReportsTheDatabaseAndKafka() {
         // Kafka is reported by the platform's check (UP with details, degraded while the broker is away: see
         // BrokerOutageTest), not by Quarkus' own, which answers DOWN within seconds of an outage
-        given().when().get("/q/health/ready")
+        ManagementInterface.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.is("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka broker", "Outbox relay"))
                 .body("checks.name", org.hamcrest.Matchers.not(hasItems("Kafka connection health check")))
                 .body("checks.find { it.name == 'Kafka broker' }.data.reachable", org.hamcrest.Matchers.is("true"))
                 .body("checks.find { it.name == 'Kafka broker' }.data.brokers", org.hamcrest.Matchers.is(1));
-        given().when().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     void publishesOpenApiAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", org.hamcrest.Matchers.containsString("posts-service"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
     }
 }

@@ -1,5 +1,7 @@
 package org.dcis.cooperation.directory;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,7 +103,7 @@ class PoisonRecordTest {
 
         // counted, and shown in readiness, which stays UP
         assertThat(deadLetterMetric()).isGreaterThanOrEqualTo(deadBefore + 4);
-        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath health = ManagementInterface.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getList("checks.findAll { it.name == 'Event consumers' }.data.'posts.deadLetters'", Integer.class))
                 .singleElement().satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(4));
@@ -143,7 +145,7 @@ class PoisonRecordTest {
     }
 
     private static double deadLetterMetric() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         List<Double> values = new ArrayList<>();
         Matcher matcher = Pattern.compile("(?m)^dcis_consumer_dead_letters_total\\{[^}]*channel=\"posts\"[^}]*\\} ([0-9.eE+]+)$")
                 .matcher(metrics);

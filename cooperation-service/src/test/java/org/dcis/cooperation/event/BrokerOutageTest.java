@@ -1,5 +1,7 @@
 package org.dcis.cooperation.event;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +60,7 @@ class BrokerOutageTest {
                 .body("total", org.hamcrest.Matchers.is(5));
         // the relay reports what waits in the outbox, and its failing rounds (it retries with backoff)
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
+            JsonPath health = ManagementInterface.given().get("/q/health/ready").then().extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.unsent", Integer.class))
                     .singleElement().satisfies(unsent -> assertThat(unsent).isGreaterThanOrEqualTo(10));
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.lastError", String.class))
@@ -69,13 +71,13 @@ class BrokerOutageTest {
             assertThat(health.getList("checks.findAll { it.name == 'Outbox relay' }.data.degraded", Boolean.class))
                     .singleElement().isEqualTo(true);
         });
-        assertThat(given().get("/q/metrics").then().extract().asString()).contains("dcis_outbox_unsent");
+        assertThat(ManagementInterface.given().get("/q/metrics").then().extract().asString()).contains("dcis_outbox_unsent");
 
         // the service stays in the load balancer: readiness UP, the broker's absence reported as details
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ManagementInterface.given().get("/q/health/ready").then()
                 .extract().jsonPath().getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
                 .containsExactly("false"));
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath ready = ManagementInterface.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getString("status")).isEqualTo("UP");
         assertThat(ready.getList("checks.status", String.class)).as(ready.prettify()).containsOnly("UP");
         assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.degraded", Boolean.class))
@@ -83,7 +85,7 @@ class BrokerOutageTest {
         assertThat(ready.getList("checks.findAll { it.name == 'Kafka broker' }.data.lastError", String.class))
                 .singleElement().asString().isNotBlank();
         // liveness is about this process, which is fine
-        given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200);
         // and the API keeps answering writes
         as(DAKAR).body(bilateral("Outage, later " + tag, "SN-DAKAR", "SN")).post("/cases").then().statusCode(201);
 
@@ -109,7 +111,7 @@ class BrokerOutageTest {
         long version = PostEvents.publish("post.updated", "CO-BOGOTA", "CO", "Bogotá", "OPEN", List.of("CO", "EC"));
         Directory.awaitVersion("CO-BOGOTA", version);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath health = ManagementInterface.given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
             assertThat(health.getList("checks.findAll { it.name == 'Kafka broker' }.data.reachable", String.class))
                     .containsExactly("true");
         });

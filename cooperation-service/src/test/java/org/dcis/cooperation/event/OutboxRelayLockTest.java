@@ -1,5 +1,7 @@
 package org.dcis.cooperation.event;
 
+import org.dcis.devstack.testing.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +50,7 @@ class OutboxRelayLockTest {
                         .then().statusCode(201).extract().path("id");
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                         .until(() -> unsent(id) == 1);
-                given().get("/q/health/ready").then()
+                ManagementInterface.given().get("/q/health/ready").then()
                         .body("checks.find { it.name == 'Outbox relay' }.data.activeRelay", org.hamcrest.Matchers.is(false));
             } finally {
                 try (PreparedStatement unlock = otherInstance.prepareStatement("SELECT pg_advisory_unlock(?)")) {

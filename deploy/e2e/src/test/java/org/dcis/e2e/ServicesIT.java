@@ -29,9 +29,20 @@ class ServicesIT {
     void everyServiceIsReady(String service) {
         String base = switch (service) {
             case "gateway" -> Stack.GATEWAY;
-            case "posts" -> Stack.POSTS;
-            default -> Stack.COOPERATION;
+            case "posts" -> Stack.POSTS_MANAGEMENT;
+            default -> Stack.COOPERATION_MANAGEMENT;
         };
         assertThat(given().when().get(base + "/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"posts", "cooperation"})
+    void aServiceKeepsItsHealthAndMetricsOffItsApiPort(String service) {
+        String api = service.equals("posts") ? Stack.POSTS : Stack.COOPERATION;
+        for (String path : new String[] { "/q/health/ready", "/q/metrics" }) {
+            int status = given().header("Authorization", "Bearer " + Stack.accessToken("analyst.hq"))
+                    .when().get(api + path).statusCode();
+            assertThat(status).as("%s%s with a valid token", api, path).isEqualTo(404);
+        }
     }
 }

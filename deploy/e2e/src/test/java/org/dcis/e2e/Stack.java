@@ -21,6 +21,9 @@ final class Stack {
     static final String KEYCLOAK = url("dcis.e2e.keycloak-url", "http://localhost:8180");
     static final String POSTS = url("dcis.e2e.posts-url", "http://localhost:8081");
     static final String COOPERATION = url("dcis.e2e.cooperation-url", "http://localhost:8082");
+    /** The services' management interfaces (health, metrics): not on their API ports. */
+    static final String POSTS_MANAGEMENT = url("dcis.e2e.posts-management-url", "http://localhost:9081");
+    static final String COOPERATION_MANAGEMENT = url("dcis.e2e.cooperation-management-url", "http://localhost:9082");
     static final String TOKEN_ENDPOINT = KEYCLOAK + "/realms/dcis/protocol/openid-connect/token";
     /** Tokens live 300 s; one is reused for a while so that waiting loops do not hammer Keycloak. */
     private static final Duration TOKEN_REUSE = Duration.ofSeconds(200);

@@ -95,6 +95,11 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /** The service's own address (around the gateway), for zero-trust checks and its management endpoints. */
+    /** Where a service serves its health and metrics (its management port); the others' only port. */
+    String managementUrl(Server server) {
+        return "http://localhost:" + ports.probe(server);
+    }
+
     String url(Server server) {
         return "http://localhost:" + ports.of(server);
     }
@@ -137,7 +142,7 @@ public final class FaultStack implements AutoCloseable {
     }
 
     boolean ready(Server server) {
-        return Probes.ready(server, ports.of(server));
+        return Probes.ready(server, ports.probe(server));
     }
 
     /**

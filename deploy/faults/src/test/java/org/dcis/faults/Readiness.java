@@ -8,7 +8,7 @@ import org.dcis.devstack.local.Server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What a service's readiness endpoint says (its own port: the gateway never relays management paths). */
+/** What a service's readiness endpoint says (on its management port: the gateway never relays management paths). */
 record Readiness(Server service, int httpStatus, String status, List<Check> checks, String failure) {
     static final String RELAY_CHECK = "Outbox relay";
 
@@ -20,7 +20,7 @@ record Readiness(Server service, int httpStatus, String status, List<Check> chec
     }
 
     static Readiness of(Server service) {
-        Http.Answer answer = Http.get(FaultStack.get().url(service) + "/q/health/ready", null);
+        Http.Answer answer = Http.get(FaultStack.get().managementUrl(service) + "/q/health/ready", null);
         if (!answer.answered()) {
             return new Readiness(service, -1, "NO ANSWER", List.of(), answer.failure());
         }

@@ -15,14 +15,14 @@ import java.util.Properties;
  * from /proc), port, the marker on its command line and its log. Stop and status act on a PID only
  * when the live process still has that start time and marker, so a recycled PID is never touched.
  */
-public record PidFile(Server server, long pid, long startTicks, int port, String marker, Path log) {
+public record PidFile(Server server, long pid, long startTicks, int port, int probePort, String marker, Path log) {
 
-    /** Records a process that was just started. */
-    public static PidFile of(Server server, long pid, int port, String marker, Path log) {
+    /** Records a process that was just started; {@code probePort} is where its readiness is asked. */
+    public static PidFile of(Server server, long pid, int port, int probePort, String marker, Path log) {
         long start = Procs.stat(pid).map(Procs.Stat::startTicks)
                 .orElseThrow(() -> new StackException(server.displayName() + " (pid " + pid
                         + ") exited right after launch; see " + log));
-        return new PidFile(server, pid, start, port, marker, log);
+        return new PidFile(server, pid, start, port, probePort, marker, log);
     }
 
     public static Optional<PidFile> read(Server server, Path file) {
@@ -34,6 +34,7 @@ public record PidFile(Server server, long pid, long startTicks, int port, String
             p.load(in);
             return Optional.of(new PidFile(server, Long.parseLong(p.getProperty("pid")),
                     Long.parseLong(p.getProperty("start-ticks")), Integer.parseInt(p.getProperty("port")),
+                    Integer.parseInt(p.getProperty("probe-port", p.getProperty("port"))),
                     p.getProperty("marker"), Path.of(p.getProperty("log"))));
         } catch (IOException | RuntimeException e) {
             // A torn or hand-edited file identifies nothing: treat it as stale rather than guess.
@@ -48,6 +49,7 @@ public record PidFile(Server server, long pid, long startTicks, int port, String
         p.setProperty("pid", Long.toString(pid));
         p.setProperty("start-ticks", Long.toString(startTicks));
         p.setProperty("port", Integer.toString(port));
+        p.setProperty("probe-port", Integer.toString(probePort));
         p.setProperty("marker", marker);
         p.setProperty("log", log.toString());
         try {

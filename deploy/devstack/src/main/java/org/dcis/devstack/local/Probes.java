@@ -25,6 +25,7 @@ public final class Probes {
     private Probes() {
     }
 
+    /** @param port where the server is asked: a service's management port, the only port of the others */
     public static boolean ready(Server server, int port) {
         return switch (server) {
             case POSTGRES -> postgresAnswers(port);

@@ -132,7 +132,7 @@ public final class StackStarter {
             }
             for (int i = 0; i < services.size(); i++) {
                 Server service = order.get(i);
-                services.get(i).awaitReady(() -> Probes.ready(service, ports.of(service)), SERVICE_READY);
+                services.get(i).awaitReady(() -> Probes.ready(service, ports.probe(service)), SERVICE_READY);
                 out.printf("  %-20s ready on port %d %s%n", service.displayName(), ports.of(service), elapsed());
             }
             finished = true;
@@ -173,7 +173,7 @@ public final class StackStarter {
             case KEYCLOAK -> startKeycloak();
             case POSTS, COOPERATION, GATEWAY -> {
                 ManagedProcess process = startService(server);
-                process.awaitReady(() -> Probes.ready(server, ports.of(server)), SERVICE_READY);
+                process.awaitReady(() -> Probes.ready(server, ports.probe(server)), SERVICE_READY);
                 out.printf("  %-20s ready on port %d %s%n", server.displayName(), ports.of(server), elapsed());
             }
         }
@@ -284,12 +284,18 @@ public final class StackStarter {
     Map<String, String> serviceEnvironment(Server service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        if (service.hasManagementPort()) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.probe(service)));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        }
         // Like PostgreSQL, Kafka and Keycloak: a developer's stack is not reachable from the network.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + ports.of(Server.KEYCLOAK) + "/realms/dcis");
         if (service == Server.GATEWAY) {
             env.put("DCIS_GATEWAY_POSTS_URL", "http://localhost:" + ports.of(Server.POSTS));
             env.put("DCIS_GATEWAY_COOPERATION_URL", "http://localhost:" + ports.of(Server.COOPERATION));
+            env.put("DCIS_GATEWAY_POSTS_MANAGEMENT_URL", "http://localhost:" + ports.probe(Server.POSTS));
+            env.put("DCIS_GATEWAY_COOPERATION_MANAGEMENT_URL", "http://localhost:" + ports.probe(Server.COOPERATION));
             env.putAll(serviceSettings.getOrDefault(service, Map.of()));
             return env;
         }
@@ -330,7 +336,8 @@ public final class StackStarter {
     }
 
     private void record(Server server, ManagedProcess process, int port) {
-        PidFile.of(server, process.pid(), port, layout.marker(server), process.logFile()).write(layout.pidFile(server));
+        PidFile.of(server, process.pid(), port, ports.probe(server), layout.marker(server), process.logFile())
+                .write(layout.pidFile(server));
     }
 
     private void await(CompletableFuture<Void> start) {

@@ -38,7 +38,7 @@ public final class StackStatus {
         if (!pid.get().isOurLiveProcess()) {
             return new Line(server, State.EXITED, pid);
         }
-        boolean ready = Probes.ready(server, pid.get().port());
+        boolean ready = Probes.ready(server, pid.get().probePort());
         return new Line(server, ready ? State.HEALTHY : State.NOT_READY, pid);
     }
 

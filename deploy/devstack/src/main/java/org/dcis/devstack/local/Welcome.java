@@ -17,13 +17,15 @@ final class Welcome {
         int keycloak = ports.of(Server.KEYCLOAK);
         out.printf("%nThe DCIS suite is up (%d s).%n%n", took.toSeconds());
         line(out, Server.GATEWAY, "http://localhost:" + ports.of(Server.GATEWAY) + "  (the public API: /api/...)");
-        line(out, Server.POSTS, "http://localhost:" + ports.of(Server.POSTS));
-        line(out, Server.COOPERATION, "http://localhost:" + ports.of(Server.COOPERATION));
+        line(out, Server.POSTS, "http://localhost:" + ports.of(Server.POSTS) + "  (management: http://localhost:"
+                + ports.probe(Server.POSTS) + "/q/health, /q/metrics)");
+        line(out, Server.COOPERATION, "http://localhost:" + ports.of(Server.COOPERATION) + "  (management: http://localhost:"
+                + ports.probe(Server.COOPERATION) + "/q/health, /q/metrics)");
         line(out, Server.KEYCLOAK, "http://localhost:" + keycloak + "/realms/dcis  (admin console: admin / admin)");
         line(out, Server.POSTGRES, "localhost:" + ports.of(Server.POSTGRES)
                 + "  databases posts (user posts/posts), cooperation (cooperation/cooperation)");
         line(out, Server.KAFKA, "localhost:" + ports.of(Server.KAFKA) + "  (controller " + ports.kafkaController() + ")");
-        out.printf("Each service also serves /q/health, /q/openapi and /q/metrics.%n");
+        out.printf("Each service serves its API description at /q/openapi; health and metrics only on its management port.%n");
         out.printf("%nLogs: %s/<server>.log (%s)%n", layout.show(layout.logs()),
                 java.util.Arrays.stream(Server.values()).map(Server::id).collect(java.util.stream.Collectors.joining(", ")));
         out.printf("%nDemo users (password demo, public client dcis-demo, password grant):%n");

@@ -35,10 +35,10 @@ class PidFileTest {
         StackLayout layout = StackLayout.of(repository);
         ManagedProcess process = TestProcesses.wellBehaved(layout, Server.KAFKA);
         try {
-            PidFile real = PidFile.of(Server.KAFKA, process.pid(), 9092, layout.marker(Server.KAFKA), process.logFile());
+            PidFile real = PidFile.of(Server.KAFKA, process.pid(), 9092, 9092, layout.marker(Server.KAFKA), process.logFile());
             // Same PID, other start time: what a PID reused by the system after our server died looks like.
-            PidFile otherStart = new PidFile(Server.KAFKA, real.pid(), real.startTicks() - 1, 9092, real.marker(), real.log());
-            PidFile otherCommand = new PidFile(Server.KAFKA, real.pid(), real.startTicks(), 9092,
+            PidFile otherStart = new PidFile(Server.KAFKA, real.pid(), real.startTicks() - 1, 9092, 9092, real.marker(), real.log());
+            PidFile otherCommand = new PidFile(Server.KAFKA, real.pid(), real.startTicks(), 9092, 9092,
                     repository.resolve("elsewhere").toString(), real.log());
 
             assertThat(real.isOurLiveProcess()).isTrue();

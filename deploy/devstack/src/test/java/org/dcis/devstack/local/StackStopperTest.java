@@ -46,8 +46,8 @@ class StackStopperTest {
         StackLayout layout = StackLayout.of(repository);
         ManagedProcess stranger = TestProcesses.wellBehaved(layout, Server.POSTS);
         try {
-            PidFile real = PidFile.of(Server.POSTS, stranger.pid(), 8081, layout.marker(Server.POSTS), stranger.logFile());
-            new PidFile(Server.POSTS, real.pid(), real.startTicks() + 7, 8081, real.marker(), real.log())
+            PidFile real = PidFile.of(Server.POSTS, stranger.pid(), 8081, 9081, layout.marker(Server.POSTS), stranger.logFile());
+            new PidFile(Server.POSTS, real.pid(), real.startTicks() + 7, 8081, 9081, real.marker(), real.log())
                     .write(layout.pidFile(Server.POSTS));
 
             assertThat(new StackStopper(layout, out).stopAll()).isZero();

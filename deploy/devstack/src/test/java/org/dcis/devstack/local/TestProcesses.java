@@ -27,7 +27,7 @@ final class TestProcesses {
     }
 
     static PidFile record(StackLayout layout, Server server, ManagedProcess process) {
-        PidFile pid = PidFile.of(server, process.pid(), server.defaultPort(), layout.marker(server), process.logFile());
+        PidFile pid = PidFile.of(server, process.pid(), server.defaultPort(), server.defaultPort(), layout.marker(server), process.logFile());
         pid.write(layout.pidFile(server));
         return pid;
     }
