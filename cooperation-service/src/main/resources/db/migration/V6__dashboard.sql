@@ -79,30 +79,53 @@ CREATE INDEX dashboard_indicator_fact_day ON dashboard_indicator_fact (day);
 CREATE INDEX dashboard_indicator_fact_post_day ON dashboard_indicator_fact (post, day);
 CREATE INDEX dashboard_indicator_fact_empty ON dashboard_indicator_fact (post) WHERE outcomes = 0;
 
+-- Monthly roll-ups, one per dimension a table is counted by, for the queries that narrow nothing but the period and
+-- the post (headquarters' views and every officer's): a day grain keeps almost one row per action on a million of
+-- them (about 300 000 rows to group for "everything"), a roll-up of one dimension keeps a few per post and month
+-- (76 posts x 60 months x 7 themes = 32 000 for the theme table over five years). Full months of a period are read
+-- here, its partial first and last months from the day tables above (dashboard.DashboardQueries).
+-- dim: theme, kind, type, framework, organisation, mission, country (actions: place; cases: each of their
+-- countries), countries (cases: the whole list, for continents), all (one row per post and month),
+-- themes-country (actions: their case's themes and their place) and themes-countries (cases), for France's return.
+-- cases: cases opened that month; actions: actions of that month not cancelled, cancelled: the cancelled ones;
+-- french_experts, officers_trained: of the actions not cancelled. The key of a bilateral case's organisation or
+-- mission is NULL.
+CREATE TABLE dashboard_rollup (
+    month             DATE          NOT NULL,
+    post              VARCHAR(48)   NOT NULL,
+    dim               VARCHAR(20)   NOT NULL,
+    key               TEXT,
+    cases             INTEGER       NOT NULL,
+    actions           INTEGER       NOT NULL,
+    cancelled         INTEGER       NOT NULL,
+    french_experts    BIGINT        NOT NULL,
+    officers_trained  BIGINT        NOT NULL,
+    CONSTRAINT dashboard_rollup_key UNIQUE NULLS NOT DISTINCT (month, post, dim, key)
+);
+-- headquarters: one dimension over a range of months; an officer (or the post filter): the same for one post
+CREATE INDEX dashboard_rollup_dim_month ON dashboard_rollup (dim, month);
+CREATE INDEX dashboard_rollup_post_dim_month ON dashboard_rollup (post, dim, month);
+CREATE INDEX dashboard_rollup_empty ON dashboard_rollup (post) WHERE cases = 0 AND actions = 0 AND cancelled = 0;
+
+-- Indicator totals of the actions not cancelled, per month, post, dim (theme, all) and key, indicator and unit.
+CREATE TABLE dashboard_indicator_rollup (
+    month       DATE          NOT NULL,
+    post        VARCHAR(48)   NOT NULL,
+    dim         VARCHAR(20)   NOT NULL,
+    key         TEXT          NOT NULL,
+    indicator   VARCHAR(40)   NOT NULL,
+    unit        VARCHAR(30),
+    outcomes    INTEGER       NOT NULL,
+    quantity    NUMERIC       NOT NULL,
+    CONSTRAINT dashboard_indicator_rollup_key UNIQUE NULLS NOT DISTINCT (month, post, dim, key, indicator, unit)
+);
+CREATE INDEX dashboard_indicator_rollup_dim_month ON dashboard_indicator_rollup (dim, month);
+CREATE INDEX dashboard_indicator_rollup_post_dim_month ON dashboard_indicator_rollup (post, dim, month);
+CREATE INDEX dashboard_indicator_rollup_empty ON dashboard_indicator_rollup (post) WHERE outcomes = 0;
+
 -- Network coverage: the registry's counts of officers by force and by role, carried by dcis.posts.v1 (never names).
 ALTER TABLE directory_post ADD COLUMN officers_by_force JSONB NOT NULL DEFAULT '{}';
 ALTER TABLE directory_post ADD COLUMN officers_by_role JSONB NOT NULL DEFAULT '{}';
 
--- The dashboard of an existing database starts from what is stored.
-INSERT INTO dashboard_case_fact (day, post, themes, framework, organisation, mission, case_status, restricted, countries, cases)
-SELECT c.opened_on, c.lead_post, c.themes, c.framework, c.organisation, c.mission_code, c.status,
-       c.handling = 'RESTRICTED', c.countries, count(*)
-FROM cooperation_case c
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
-
-INSERT INTO dashboard_action_fact (day, post, themes, kind, type, framework, organisation, mission, action_status,
-                                   case_status, restricted, country, actions, french_experts, officers_trained)
-SELECT COALESCE(a.actual_start, a.planned_start), c.lead_post, c.themes, a.kind, a.type, c.framework, c.organisation,
-       c.mission_code, a.status, c.status, c.handling = 'RESTRICTED', a.place_country, count(*),
-       sum(a.french_experts), sum(a.partner_officers_trained)
-FROM cooperation_action a JOIN cooperation_case c ON c.id = a.case_id
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12;
-
-INSERT INTO dashboard_indicator_fact (day, post, themes, kind, type, framework, organisation, mission, action_status,
-                                      case_status, restricted, country, indicator, unit, outcomes, quantity)
-SELECT COALESCE(a.actual_start, a.planned_start), c.lead_post, c.themes, a.kind, a.type, c.framework, c.organisation,
-       c.mission_code, a.status, c.status, c.handling = 'RESTRICTED', a.place_country, o.indicator,
-       NULLIF(btrim(o.unit), ''), count(*), sum(o.quantity)
-FROM cooperation_action a JOIN cooperation_case c ON c.id = a.case_id
-     CROSS JOIN LATERAL jsonb_to_recordset(a.outcomes::jsonb) AS o(indicator VARCHAR(40), quantity NUMERIC, unit VARCHAR(30))
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;
+-- The dashboard of an existing database starts from what is stored: cooperation-service runs DashboardRebuild at
+-- start when the read model is empty and cases exist (dashboard.DashboardStartup), with the same SQL as the updater.

@@ -25,6 +25,12 @@ public record DashboardFilter(LocalDate from, LocalDate to, String post, String 
         return new DashboardFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same filter over other days (a partial month of the period). */
+    public DashboardFilter forDays(LocalDate first, LocalDate last) {
+        return new DashboardFilter(first, last, post, country, continent, organisation, mission, theme, kind, type,
+                framework, caseStatus, actionStatus);
+    }
+
     public DashboardFilter forPost(String ownPost) {
         return new DashboardFilter(from, to, ownPost, country, continent, organisation, mission, theme, kind, type,
                 framework, caseStatus, actionStatus);

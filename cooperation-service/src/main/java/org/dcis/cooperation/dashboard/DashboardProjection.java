@@ -17,6 +17,10 @@ final class DashboardProjection {
     static final String CASE_TABLE = "dashboard_case_fact";
     static final String ACTION_TABLE = "dashboard_action_fact";
     static final String INDICATOR_TABLE = "dashboard_indicator_fact";
+    static final String ROLLUP_TABLE = "dashboard_rollup";
+    static final String INDICATOR_ROLLUP_TABLE = "dashboard_indicator_rollup";
+    static final String ALL_TABLES = CASE_TABLE + ", " + ACTION_TABLE + ", " + INDICATOR_TABLE + ", " + ROLLUP_TABLE + ", "
+            + INDICATOR_ROLLUP_TABLE;
 
     private static final String CASE_KEY = "day, post, themes, framework, organisation, mission, case_status, restricted, countries";
     private static final String ACTION_KEY = "day, post, themes, kind, type, framework, organisation, mission, action_status, "
@@ -63,7 +67,65 @@ final class DashboardProjection {
                         + " quantity = f.quantity + EXCLUDED.quantity", sign);
     }
 
-    private static final String ACTION_DIMENSIONS = "COALESCE(a.actual_start, a.planned_start), c.lead_post, c.themes,"
+    /** The monthly roll-ups of cases of {@code scope}: one row per dimension value (V6, dashboard_rollup). */
+    static String caseRollup(String scope, int sign) {
+        return "INSERT INTO " + ROLLUP_TABLE + " AS r (month, post, dim, key, cases, actions, cancelled, french_experts,"
+                + " officers_trained)"
+                + " SELECT date_trunc('month', c.opened_on)::date, c.lead_post, k.dim, k.key, " + sign + " * count(*), 0, 0, 0, 0"
+                + " FROM cooperation_case c CROSS JOIN LATERAL ("
+                + "SELECT 'theme', t::text FROM unnest(c.themes) AS t"
+                + " UNION ALL SELECT 'country', x::text FROM unnest(c.countries) AS x"
+                + " UNION ALL VALUES ('framework', c.framework::text), ('organisation', c.organisation::text),"
+                + " ('mission', c.mission_code::text), ('countries', c.countries::text), ('all', ''),"
+                + " ('themes-countries', c.themes::text || '|' || c.countries::text)) AS k(dim, key)"
+                + " WHERE " + scope
+                + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4" + ROLLUP_UPSERT;
+    }
+
+    /** The monthly roll-ups of actions of {@code scope}. */
+    static String actionRollup(String scope, int sign) {
+        return "INSERT INTO " + ROLLUP_TABLE + " AS r (month, post, dim, key, cases, actions, cancelled, french_experts,"
+                + " officers_trained)"
+                + " SELECT date_trunc('month', " + ACTION_DAY + ")::date, c.lead_post, k.dim, k.key, 0,"
+                + " " + sign + " * count(*) FILTER (WHERE a.status <> 'CANCELLED'),"
+                + " " + sign + " * count(*) FILTER (WHERE a.status = 'CANCELLED'),"
+                + " " + sign + " * COALESCE(sum(a.french_experts) FILTER (WHERE a.status <> 'CANCELLED'), 0),"
+                + " " + sign + " * COALESCE(sum(a.partner_officers_trained) FILTER (WHERE a.status <> 'CANCELLED'), 0)"
+                + " FROM cooperation_action a JOIN cooperation_case c ON c.id = a.case_id CROSS JOIN LATERAL ("
+                + "SELECT 'theme', t::text FROM unnest(c.themes) AS t"
+                + " UNION ALL VALUES ('kind', a.kind::text), ('type', a.type::text), ('framework', c.framework::text),"
+                + " ('organisation', c.organisation::text), ('mission', c.mission_code::text),"
+                + " ('country', a.place_country::text), ('all', ''),"
+                + " ('themes-country', c.themes::text || '|' || a.place_country)) AS k(dim, key)"
+                + " WHERE " + scope
+                + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4" + ROLLUP_UPSERT;
+    }
+
+    /** The monthly indicator roll-ups of the actions of {@code scope} that are not cancelled. */
+    static String indicatorRollup(String scope, int sign) {
+        return "INSERT INTO " + INDICATOR_ROLLUP_TABLE + " AS r (month, post, dim, key, indicator, unit, outcomes, quantity)"
+                + " SELECT date_trunc('month', " + ACTION_DAY + ")::date, c.lead_post, k.dim, k.key, o.indicator,"
+                + " NULLIF(btrim(o.unit), ''), " + sign + " * count(*), " + sign + " * sum(o.quantity)"
+                + " FROM cooperation_action a JOIN cooperation_case c ON c.id = a.case_id"
+                + " CROSS JOIN LATERAL jsonb_to_recordset(a.outcomes::jsonb)"
+                + " AS o(indicator VARCHAR(40), quantity NUMERIC, unit VARCHAR(30))"
+                + " CROSS JOIN LATERAL (SELECT 'theme', t::text FROM unnest(c.themes) AS t UNION ALL VALUES ('all', ''))"
+                + " AS k(dim, key)"
+                + " WHERE a.status <> 'CANCELLED' AND " + scope
+                + " GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6"
+                + " ON CONFLICT ON CONSTRAINT dashboard_indicator_rollup_key DO UPDATE SET"
+                + " outcomes = r.outcomes + EXCLUDED.outcomes, quantity = r.quantity + EXCLUDED.quantity";
+    }
+
+    private static final String ROLLUP_UPSERT = " ON CONFLICT ON CONSTRAINT dashboard_rollup_key DO UPDATE SET"
+            + " cases = r.cases + EXCLUDED.cases, actions = r.actions + EXCLUDED.actions,"
+            + " cancelled = r.cancelled + EXCLUDED.cancelled, french_experts = r.french_experts + EXCLUDED.french_experts,"
+            + " officers_trained = r.officers_trained + EXCLUDED.officers_trained";
+
+    /** The day an action belongs to: its actual start when it has one, else its planned start. */
+    private static final String ACTION_DAY = "COALESCE(a.actual_start, a.planned_start)";
+
+    private static final String ACTION_DIMENSIONS = ACTION_DAY + ", c.lead_post, c.themes,"
             + " a.kind, a.type, c.framework, c.organisation, c.mission_code, a.status, c.status,"
             + " c.handling = 'RESTRICTED', a.place_country";
 
@@ -76,5 +138,7 @@ final class DashboardProjection {
     static final String[] DELETE_EMPTY = {
             "DELETE FROM " + CASE_TABLE + " WHERE cases = 0",
             "DELETE FROM " + ACTION_TABLE + " WHERE actions = 0",
-            "DELETE FROM " + INDICATOR_TABLE + " WHERE outcomes = 0" };
+            "DELETE FROM " + INDICATOR_TABLE + " WHERE outcomes = 0",
+            "DELETE FROM " + ROLLUP_TABLE + " WHERE cases = 0 AND actions = 0 AND cancelled = 0",
+            "DELETE FROM " + INDICATOR_ROLLUP_TABLE + " WHERE outcomes = 0" };
 }

@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +44,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The dashboard's figures, read from the pre-aggregated rows of V6 (never from the cases and actions themselves):
- * every query is one range scan of a fact table on {@code (day)} (all posts) or {@code (post, day)} (one post),
- * grouped in the database; what cannot be grouped there (continents of a country list, axes of a theme list) is
- * grouped here from at most a few thousand distinct rows.
+ * The dashboard's figures, read from the pre-aggregated rows of V6 (never from the cases and actions themselves).
+ * A query narrowed by the period and the post only reads the full months of the period from the monthly roll-ups
+ * ({@code (dim, month)} for all posts, {@code (post, dim, month)} for one) and its partial first and last months from
+ * the day tables ({@code (day)}, {@code (post, day)}); a query with any other filter reads the day tables over the
+ * period. What cannot be grouped in the database (continents of a country list, axes of a theme list) is grouped
+ * here from the grouped rows.
  */
 @ApplicationScoped
 public class DashboardQueries {
@@ -128,86 +133,199 @@ public class DashboardQueries {
     private record CountryList(List<String> codes) {
     }
 
+    // ---------------------------------------------------------------- what the tables are made of
+
+    /** How rows are grouped: the key in the day tables (actions, cases) and in the monthly roll-up. */
+    private enum Grouping {
+        THEME("theme", "t.theme", UNNEST_THEMES, "t.theme", UNNEST_THEMES, "r.key"),
+        KIND("kind", "f.kind", "", null, "", "r.key"),
+        TYPE("type", "f.type", "", null, "", "r.key"),
+        FRAMEWORK("framework", "f.framework", "", "f.framework", "", "r.key"),
+        ORGANISATION("organisation", "f.organisation", "", "f.organisation", "", "r.key"),
+        MISSION("mission", "f.mission", "", "f.mission", "", "r.key"),
+        /** Actions by place, cases by each of their countries. */
+        COUNTRY("country", "f.country", "", "k.country", " CROSS JOIN LATERAL unnest(f.countries) AS k(country)", "r.key"),
+        /** Cases by their whole list of countries (a case counts once per continent). */
+        COUNTRIES("countries", null, "", "f.countries::text", "", "r.key"),
+        POST("all", "f.post", "", "f.post", "", "r.post"),
+        MONTH("all", DAY_MONTH, "", DAY_MONTH, "", "to_char(r.month, 'YYYY-MM')"),
+        ALL("all", "''", "", "''", "", "r.key"),
+        THEMES_COUNTRY("themes-country", "f.themes::text || '|' || f.country", "", null, "", "r.key"),
+        THEMES_COUNTRIES("themes-countries", null, "", "f.themes::text || '|' || f.countries::text", "", "r.key");
+
+        final String dim;
+        final String actionKey;
+        final String actionJoin;
+        final String caseKey;
+        final String caseJoin;
+        final String rollupKey;
+
+        Grouping(String dim, String actionKey, String actionJoin, String caseKey, String caseJoin, String rollupKey) {
+            this.dim = dim;
+            this.actionKey = actionKey;
+            this.actionJoin = actionJoin;
+            this.caseKey = caseKey;
+            this.caseJoin = caseJoin;
+            this.rollupKey = rollupKey;
+        }
+    }
+
+    private static final String UNNEST_THEMES = " CROSS JOIN LATERAL unnest(f.themes) AS t(theme)";
+    private static final String DAY_MONTH = "to_char(f.day, 'YYYY-MM')";
+    /** The key of rows whose value is null (a bilateral case's organisation or mission); sorted last. */
+    private static final String NONE = "\uffff";
+    private static final int CASES = 0;
+    private static final int ACTIONS = 1;
+    private static final int CANCELLED = 2;
+    private static final int EXPERTS = 3;
+    private static final int TRAINED = 4;
+
+    /**
+     * Totals per key: cases, actions not cancelled, cancelled actions, French experts and partner officers trained of
+     * the actions not cancelled. A filter on the period and the post only (headquarters' views and every officer's)
+     * reads the full months of the period from the monthly roll-up and its partial first and last months from the
+     * day tables; any other filter reads the day tables.
+     */
+    private Map<String, long[]> totals(Grouping by, DashboardFilter filter) {
+        Map<String, long[]> totals = new HashMap<>();
+        if (!onlyPeriodAndPost(filter)) {
+            fromDays(by, filter, totals);
+            return totals;
+        }
+        Plan plan = Plan.of(filter.from(), filter.to());
+        for (LocalDate[] days : plan.days()) {
+            fromDays(by, filter.forDays(days[0], days[1]), totals);
+        }
+        if (plan.months()) {
+            Where where = new Where().and("r.dim = ?", by.dim).when(plan.monthFrom(), "r.month >= ?")
+                    .when(plan.monthTo(), "r.month <= ?").when(filter.post(), "r.post = ?");
+            query("SELECT " + by.rollupKey + ", sum(r.cases), sum(r.actions), sum(r.cancelled), sum(r.french_experts),"
+                    + " sum(r.officers_trained) FROM dashboard_rollup r" + where.sql + " GROUP BY 1", where.params, rs -> {
+                        long[] row = totals.computeIfAbsent(nullKey(rs.getString(1)), k -> new long[5]);
+                        for (int i = 0; i < 5; i++) {
+                            row[i] += rs.getLong(i + 2);
+                        }
+                    });
+        }
+        return totals;
+    }
+
+    private void fromDays(Grouping by, DashboardFilter filter, Map<String, long[]> totals) {
+        if (by.actionKey != null) {
+            Where actions = where(Table.ACTIONS, filter);
+            query("SELECT " + by.actionKey + ", COALESCE(sum(f.actions) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
+                    + " COALESCE(sum(f.actions) FILTER (WHERE NOT f." + NOT_CANCELLED + "), 0),"
+                    + " COALESCE(sum(f.french_experts) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
+                    + " COALESCE(sum(f.officers_trained) FILTER (WHERE f." + NOT_CANCELLED + "), 0)"
+                    + " FROM dashboard_action_fact f" + by.actionJoin + actions.sql + " GROUP BY 1", actions.params, rs -> {
+                        long[] row = totals.computeIfAbsent(nullKey(rs.getString(1)), k -> new long[5]);
+                        for (int i = 1; i < 5; i++) {
+                            row[i] += rs.getLong(i + 1);
+                        }
+                    });
+        }
+        if (by.caseKey != null) {
+            Where cases = where(Table.CASES, filter);
+            query("SELECT " + by.caseKey + ", sum(f.cases) FROM dashboard_case_fact f" + by.caseJoin + cases.sql
+                    + " GROUP BY 1", cases.params,
+                    rs -> totals.computeIfAbsent(nullKey(rs.getString(1)), k -> new long[5])[CASES] += rs.getLong(2));
+        }
+    }
+
+    /** Only the period and the post narrow it: the monthly roll-ups can answer. */
+    private static boolean onlyPeriodAndPost(DashboardFilter f) {
+        return f.country() == null && f.continent() == null && f.organisation() == null && f.mission() == null
+                && f.theme() == null && f.kind() == null && f.type() == null && f.framework() == null
+                && f.caseStatus() == null && f.actionStatus() == null;
+    }
+
+    /**
+     * A period cut into the full months the roll-ups answer ({@code monthFrom..monthTo}, first days of months, null
+     * for no bound) and the partial first and last months the day tables answer.
+     */
+    record Plan(List<LocalDate[]> days, boolean months, LocalDate monthFrom, LocalDate monthTo) {
+        static Plan of(LocalDate from, LocalDate to) {
+            List<LocalDate[]> days = new ArrayList<>();
+            if (from != null && to != null && YearMonth.from(from).equals(YearMonth.from(to))
+                    && !(from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth()))) {
+                days.add(new LocalDate[] { from, to });
+                return new Plan(days, false, null, null);
+            }
+            LocalDate monthFrom = null;
+            LocalDate monthTo = null;
+            if (from != null) {
+                if (from.getDayOfMonth() == 1) {
+                    monthFrom = from;
+                } else {
+                    days.add(new LocalDate[] { from, YearMonth.from(from).atEndOfMonth() });
+                    monthFrom = YearMonth.from(from).plusMonths(1).atDay(1);
+                }
+            }
+            if (to != null) {
+                if (to.equals(YearMonth.from(to).atEndOfMonth())) {
+                    monthTo = YearMonth.from(to).atDay(1);
+                } else {
+                    days.add(new LocalDate[] { YearMonth.from(to).atDay(1), to });
+                    monthTo = YearMonth.from(to).minusMonths(1).atDay(1);
+                }
+            }
+            boolean months = !(monthFrom != null && monthTo != null && monthFrom.isAfter(monthTo))
+                    && (monthFrom == null || monthFrom.getYear() <= 9999) && (monthTo == null || monthTo.getYear() >= 1);
+            return new Plan(days, months, monthFrom, monthTo);
+        }
+    }
+
     // ---------------------------------------------------------------- counts by dimension
 
     public List<CountRow> counts(Dimension by, DashboardFilter filter) {
         Map<String, long[]> totals = new TreeMap<>();
-        Where actions = where(Table.ACTIONS, filter);
-        String actionKey = switch (by) {
-            case THEME -> "t.theme";
-            case KIND -> "f.kind";
-            case TYPE -> "f.type";
-            case FRAMEWORK -> "f.framework";
-            case ORGANISATION -> "f.organisation";
-            case MISSION -> "f.mission";
-            case CONTINENT, COUNTRY -> "f.country";
-            case POST -> "f.post";
-            case MONTH -> MONTH;
-        };
-        String sql = "SELECT " + actionKey + ", COALESCE(sum(f.actions) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
-                + " COALESCE(sum(f.actions) FILTER (WHERE NOT f." + NOT_CANCELLED + "), 0) FROM dashboard_action_fact f"
-                + (by == Dimension.THEME ? " CROSS JOIN LATERAL unnest(f.themes) AS t(theme)" : "")
-                + actions.sql + " GROUP BY 1";
-        query(sql, actions.params, rs -> {
-            String key = rs.getString(1);
-            if (by == Dimension.CONTINENT) {
-                key = Continents.of(key).map(Continent::code).orElse(null);
-            }
-            long[] row = totals.computeIfAbsent(nullKey(key), k -> new long[3]);
-            row[1] += rs.getLong(2);
-            row[2] += rs.getLong(3);
-        });
         boolean countsCases = by != Dimension.KIND && by != Dimension.TYPE;
-        if (countsCases) {
-            Where cases = where(Table.CASES, filter);
-            String caseKey = switch (by) {
-                case THEME -> "t.theme";
-                case COUNTRY -> "k.country";
-                case CONTINENT -> "f.countries";
-                case FRAMEWORK -> "f.framework";
-                case ORGANISATION -> "f.organisation";
-                case MISSION -> "f.mission";
-                case POST -> "f.post";
-                case MONTH -> MONTH;
-                default -> throw new IllegalStateException("no case key for " + by);
-            };
-            String caseSql = "SELECT " + caseKey + ", sum(f.cases) FROM dashboard_case_fact f"
-                    + (by == Dimension.THEME ? " CROSS JOIN LATERAL unnest(f.themes) AS t(theme)" : "")
-                    + (by == Dimension.COUNTRY ? " CROSS JOIN LATERAL unnest(f.countries) AS k(country)" : "")
-                    + cases.sql + " GROUP BY 1";
-            query(caseSql, cases.params, rs -> {
-                long count = rs.getLong(2);
-                if (by == Dimension.CONTINENT) {
-                    // a case counts once on each continent its countries are on
-                    Set<String> continents = new TreeSet<>();
-                    for (String country : strings(rs.getArray(1))) {
-                        Continents.of(country).ifPresent(c -> continents.add(c.code()));
-                    }
-                    for (String continent : continents) {
-                        totals.computeIfAbsent(continent, k -> new long[3])[0] += count;
-                    }
-                } else {
-                    totals.computeIfAbsent(nullKey(rs.getString(1)), k -> new long[3])[0] += count;
+        if (by == Dimension.CONTINENT) {
+            // actions by the continent of their place; a case once on each continent its countries are on
+            totals(Grouping.COUNTRY, filter).forEach((country, row) -> Continents.of(country).ifPresent(c -> {
+                long[] sum = totals.computeIfAbsent(c.code(), k -> new long[5]);
+                sum[ACTIONS] += row[ACTIONS];
+                sum[CANCELLED] += row[CANCELLED];
+            }));
+            totals(Grouping.COUNTRIES, filter).forEach((countries, row) -> {
+                for (String continent : continents(countries)) {
+                    totals.computeIfAbsent(continent, k -> new long[5])[CASES] += row[CASES];
                 }
             });
+        } else {
+            totals.putAll(totals(Grouping.valueOf(by.name()), filter));
         }
         for (String value : allValues(by)) {
-            totals.computeIfAbsent(value, k -> new long[3]);
+            totals.computeIfAbsent(value, k -> new long[5]);
         }
         List<CountRow> rows = new ArrayList<>();
         for (String key : ordered(by, totals.keySet())) {
             long[] row = totals.get(key);
+            if (row[CASES] == 0 && row[ACTIONS] == 0 && row[CANCELLED] == 0 && !allValues(by).contains(key)) {
+                continue;
+            }
             String value = NONE.equals(key) ? null : key;
-            rows.add(new CountRow(value, name(by, value), countsCases ? row[0] : null, row[1], row[2]));
+            rows.add(new CountRow(value, name(by, value), countsCases ? row[CASES] : null, row[ACTIONS], row[CANCELLED]));
         }
         return rows;
     }
 
-    /** Bilateral cases have no organisation nor mission: their row has a null key (sorted last). */
-    private static final String NONE = "\uffff";
-
     private static String nullKey(String key) {
         return key == null ? NONE : key;
+    }
+
+    /** A PostgreSQL array as text ({CO,PE}): enum names and country codes, never quoted. */
+    private static List<String> elements(String array) {
+        String inner = array.substring(1, array.length() - 1);
+        return inner.isEmpty() ? List.of() : List.of(inner.split(","));
+    }
+
+    private static Set<String> continents(String countries) {
+        Set<String> continents = new TreeSet<>();
+        for (String country : elements(countries)) {
+            Continents.of(country).ifPresent(c -> continents.add(c.code()));
+        }
+        return continents;
     }
 
     /** Enumerated dimensions list every value, with zeros; the others list what was counted. */
@@ -264,15 +382,48 @@ public class DashboardQueries {
 
     // ---------------------------------------------------------------- indicators
 
+    /** One indicator total: the key (theme, month or ""), indicator, unit. */
+    private record IndicatorKey(String key, String indicator, String unit) {
+    }
+
+    private Map<IndicatorKey, Object[]> indicatorTotals(IndicatorDimension by, DashboardFilter filter) {
+        Map<IndicatorKey, Object[]> totals = new HashMap<>();
+        String dayKey = by == null ? "''" : by == IndicatorDimension.THEME ? "t.theme" : DAY_MONTH;
+        String join = by == IndicatorDimension.THEME ? UNNEST_THEMES : "";
+        String dim = by == IndicatorDimension.THEME ? "theme" : "all";
+        String rollupKey = by == IndicatorDimension.MONTH ? "to_char(r.month, 'YYYY-MM')" : "r.key";
+        RowReader add = rs -> {
+            Object[] row = totals.computeIfAbsent(new IndicatorKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    k -> new Object[] { BigDecimal.ZERO, 0L });
+            row[0] = ((BigDecimal) row[0]).add(rs.getBigDecimal(4));
+            row[1] = (Long) row[1] + rs.getLong(5);
+        };
+        List<DashboardFilter> dayFilters = new ArrayList<>();
+        Plan plan = null;
+        if (onlyPeriodAndPost(filter)) {
+            plan = Plan.of(filter.from(), filter.to());
+            plan.days().forEach(days -> dayFilters.add(filter.forDays(days[0], days[1])));
+        } else {
+            dayFilters.add(filter);
+        }
+        for (DashboardFilter days : dayFilters) {
+            Where where = where(Table.INDICATORS, days).and("f." + NOT_CANCELLED);
+            query("SELECT " + dayKey + ", f.indicator, f.unit, sum(f.quantity), sum(f.outcomes) FROM dashboard_indicator_fact f"
+                    + join + where.sql + " GROUP BY 1, 2, 3", where.params, add);
+        }
+        if (plan != null && plan.months()) {
+            Where where = new Where().and("r.dim = ?", dim).when(plan.monthFrom(), "r.month >= ?")
+                    .when(plan.monthTo(), "r.month <= ?").when(filter.post(), "r.post = ?");
+            query("SELECT " + rollupKey + ", r.indicator, r.unit, sum(r.quantity), sum(r.outcomes)"
+                    + " FROM dashboard_indicator_rollup r" + where.sql + " GROUP BY 1, 2, 3", where.params, add);
+        }
+        return totals;
+    }
+
     public List<IndicatorRow> indicators(IndicatorDimension by, DashboardFilter filter) {
-        Where where = where(Table.INDICATORS, filter).and("f." + NOT_CANCELLED);
-        String key = by == IndicatorDimension.THEME ? "t.theme" : MONTH;
-        String sql = "SELECT " + key + ", f.indicator, f.unit, sum(f.quantity), sum(f.outcomes) FROM dashboard_indicator_fact f"
-                + (by == IndicatorDimension.THEME ? " CROSS JOIN LATERAL unnest(f.themes) AS t(theme)" : "")
-                + where.sql + " GROUP BY 1, 2, 3";
         List<IndicatorRow> rows = new ArrayList<>();
-        query(sql, where.params, rs -> rows.add(new IndicatorRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                plain(rs.getBigDecimal(4)), rs.getLong(5))));
+        indicatorTotals(by, filter).forEach((k, v) -> rows.add(new IndicatorRow(k.key(), k.indicator(), k.unit(),
+                plain((BigDecimal) v[0]), (Long) v[1])));
         List<String> themes = names(Theme.values());
         rows.sort((a, b) -> {
             int c = by == IndicatorDimension.THEME ? Integer.compare(themes.indexOf(a.key()), themes.indexOf(b.key()))
@@ -293,87 +444,60 @@ public class DashboardQueries {
     // ---------------------------------------------------------------- summary
 
     public Summary summary(DashboardFilter filter) {
-        Where cases = where(Table.CASES, filter);
-        long[] caseCount = new long[1];
-        query("SELECT COALESCE(sum(f.cases), 0) FROM dashboard_case_fact f" + cases.sql, cases.params,
-                rs -> caseCount[0] = rs.getLong(1));
-        Where actions = where(Table.ACTIONS, filter);
-        long[] a = new long[5];
-        query("SELECT COALESCE(sum(f.actions) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
-                + " COALESCE(sum(f.actions) FILTER (WHERE NOT f." + NOT_CANCELLED + "), 0),"
-                + " COALESCE(sum(f.french_experts) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
-                + " COALESCE(sum(f.officers_trained) FILTER (WHERE f." + NOT_CANCELLED + "), 0),"
-                + " count(DISTINCT f.post) FILTER (WHERE f." + NOT_CANCELLED + " AND f.actions > 0)"
-                + " FROM dashboard_action_fact f" + actions.sql, actions.params, rs -> {
-                    for (int i = 0; i < 5; i++) {
-                        a[i] = rs.getLong(i + 1);
-                    }
-                });
-        Where indicators = where(Table.INDICATORS, filter).and("f." + NOT_CANCELLED);
-        List<IndicatorTotal> totals = new ArrayList<>();
-        query("SELECT f.indicator, f.unit, sum(f.quantity), sum(f.outcomes) FROM dashboard_indicator_fact f" + indicators.sql
-                + " GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST", indicators.params,
-                rs -> totals.add(new IndicatorTotal(rs.getString(1), rs.getString(2), plain(rs.getBigDecimal(3)),
-                        rs.getLong(4))));
-        long inactive = inactivePosts(filter).size();
-        return new Summary(caseCount[0], a[0], a[1], a[2], a[3], a[4], inactive, totals);
+        long[] all = totals(Grouping.ALL, filter).getOrDefault("", new long[5]);
+        Map<String, long[]> byPost = totals(Grouping.POST, filter);
+        long active = byPost.values().stream().filter(row -> row[ACTIONS] > 0).count();
+        List<IndicatorTotal> indicators = new ArrayList<>();
+        indicatorTotals(null, filter).forEach((k, v) -> indicators.add(new IndicatorTotal(k.indicator(), k.unit(),
+                plain((BigDecimal) v[0]), (Long) v[1])));
+        indicators.sort(Comparator.comparing(IndicatorTotal::indicator)
+                .thenComparing(t -> t.unit() == null ? "" : t.unit()));
+        long inactive = inactive(filter, byPost).size();
+        return new Summary(all[CASES], all[ACTIONS], all[CANCELLED], all[EXPERTS], all[TRAINED], active, inactive,
+                indicators);
     }
 
     // ---------------------------------------------------------------- posts
 
     public List<PostActivity> mostActivePosts(DashboardFilter filter, int limit) {
-        Where actions = where(Table.ACTIONS, filter).and("f." + NOT_CANCELLED);
-        Map<String, long[]> byPost = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>(actions.params);
-        params.add(limit);
-        query("SELECT f.post, sum(f.actions) AS n FROM dashboard_action_fact f" + actions.sql
-                + " GROUP BY f.post HAVING sum(f.actions) > 0 ORDER BY n DESC, f.post LIMIT ?", params,
-                rs -> byPost.put(rs.getString(1), new long[] { rs.getLong(2), 0 }));
-        if (byPost.isEmpty()) {
+        Map<String, long[]> byPost = totals(Grouping.POST, filter);
+        List<Map.Entry<String, long[]>> ranked = byPost.entrySet().stream().filter(e -> e.getValue()[ACTIONS] > 0)
+                .sorted(Comparator.<Map.Entry<String, long[]>> comparingLong(e -> -e.getValue()[ACTIONS])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit).toList();
+        if (ranked.isEmpty()) {
             return List.of();
         }
-        Where cases = where(Table.CASES, filter).and("f.post = ANY(?)", new CountryList(List.copyOf(byPost.keySet())));
-        query("SELECT f.post, sum(f.cases) FROM dashboard_case_fact f" + cases.sql + " GROUP BY f.post", cases.params,
-                rs -> byPost.get(rs.getString(1))[1] = rs.getLong(2));
         Map<String, String[]> places = new TreeMap<>();
         query("SELECT id, city, host_country FROM directory_post WHERE id = ANY(?)",
-                List.of(new CountryList(List.copyOf(byPost.keySet()))),
+                List.of(new CountryList(ranked.stream().map(Map.Entry::getKey).toList())),
                 rs -> places.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) }));
         List<PostActivity> rows = new ArrayList<>();
         int rank = 0;
-        for (Map.Entry<String, long[]> entry : byPost.entrySet()) {
+        for (Map.Entry<String, long[]> entry : ranked) {
             String[] place = places.getOrDefault(entry.getKey(), new String[2]);
-            rows.add(new PostActivity(++rank, entry.getKey(), place[0], place[1], entry.getValue()[0], entry.getValue()[1]));
+            rows.add(new PostActivity(++rank, entry.getKey(), place[0], place[1], entry.getValue()[ACTIONS],
+                    entry.getValue()[CASES]));
         }
         return rows;
     }
 
     /** Posts of the directory, not closed, without any action (not cancelled) matching the filter. */
     public List<InactivePost> inactivePosts(DashboardFilter filter) {
-        Where actions = where(Table.ACTIONS, filter).and("f." + NOT_CANCELLED).and("f.post = d.id").and("f.actions > 0");
-        List<Object> params = new ArrayList<>(actions.params);
-        String onePost = "";
-        if (filter.post() != null) {
-            onePost = " AND d.id = ?";
-            params.add(filter.post());
-        }
-        List<InactivePost> rows = new ArrayList<>();
-        query("SELECT d.id, d.city, d.host_country, d.status FROM directory_post d WHERE d.status <> 'CLOSED'" + onePost
-                + " AND NOT EXISTS (SELECT 1 FROM dashboard_action_fact f" + actions.sql + ") ORDER BY d.id",
-                reorder(params, actions.params.size(), filter.post() != null),
-                rs -> rows.add(new InactivePost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
-        return rows;
+        return inactive(filter, totals(Grouping.POST, filter));
     }
 
-    /** The post parameter comes before the sub-query's in the statement. */
-    private static List<Object> reorder(List<Object> params, int subQuery, boolean onePost) {
-        if (!onePost) {
-            return params;
-        }
-        List<Object> ordered = new ArrayList<>();
-        ordered.add(params.get(subQuery));
-        ordered.addAll(params.subList(0, subQuery));
-        return ordered;
+    private List<InactivePost> inactive(DashboardFilter filter, Map<String, long[]> byPost) {
+        List<InactivePost> rows = new ArrayList<>();
+        List<Object> params = filter.post() == null ? List.of() : List.of(filter.post());
+        query("SELECT id, city, host_country, status FROM directory_post WHERE status <> 'CLOSED'"
+                + (filter.post() == null ? "" : " AND id = ?") + " ORDER BY id", params, rs -> {
+                    long[] row = byPost.get(rs.getString(1));
+                    if (row == null || row[ACTIONS] == 0) {
+                        rows.add(new InactivePost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                });
+        return rows;
     }
 
     // ---------------------------------------------------------------- France's return
@@ -387,32 +511,22 @@ public class DashboardQueries {
             }
             grid.put(axis, row);
         }
-        Where actions = where(Table.ACTIONS, filter).and("f." + NOT_CANCELLED);
-        query("SELECT f.themes, f.country, sum(f.actions) FROM dashboard_action_fact f" + actions.sql + " GROUP BY 1, 2",
-                actions.params, rs -> {
-                    String[] themes = strings(rs.getArray(1));
-                    long count = rs.getLong(3);
-                    Continents.of(rs.getString(2)).ifPresent(continent -> {
-                        for (PriorityAxis axis : PriorityAxis.of(themes)) {
-                            grid.get(axis).get(continent.code())[0] += count;
-                        }
-                    });
-                });
-        Where cases = where(Table.CASES, filter);
-        query("SELECT f.themes, f.countries, sum(f.cases) FROM dashboard_case_fact f" + cases.sql + " GROUP BY 1, 2",
-                cases.params, rs -> {
-                    String[] themes = strings(rs.getArray(1));
-                    long count = rs.getLong(3);
-                    Set<String> continents = new TreeSet<>();
-                    for (String country : strings(rs.getArray(2))) {
-                        Continents.of(country).ifPresent(c -> continents.add(c.code()));
-                    }
-                    for (PriorityAxis axis : PriorityAxis.of(themes)) {
-                        for (String continent : continents) {
-                            grid.get(axis).get(continent)[1] += count;
-                        }
-                    }
-                });
+        totals(Grouping.THEMES_COUNTRY, filter).forEach((key, row) -> {
+            String[] themesAndCountry = key.split("\\|", 2);
+            Continents.of(themesAndCountry[1]).ifPresent(continent -> {
+                for (PriorityAxis axis : PriorityAxis.of(elements(themesAndCountry[0]).toArray(String[]::new))) {
+                    grid.get(axis).get(continent.code())[0] += row[ACTIONS];
+                }
+            });
+        });
+        totals(Grouping.THEMES_COUNTRIES, filter).forEach((key, row) -> {
+            String[] themesAndCountries = key.split("\\|", 2);
+            for (PriorityAxis axis : PriorityAxis.of(elements(themesAndCountries[0]).toArray(String[]::new))) {
+                for (String continent : continents(themesAndCountries[1])) {
+                    grid.get(axis).get(continent)[1] += row[CASES];
+                }
+            }
+        });
         List<ReturnRow> rows = new ArrayList<>();
         grid.forEach((axis, byContinent) -> byContinent.forEach((code, counts) -> rows.add(new ReturnRow(axis.name(),
                 axis.label(), axis.priority(), code, name(Dimension.CONTINENT, code), counts[0], counts[1]))));
@@ -516,7 +630,4 @@ public class DashboardQueries {
         return array == null ? new String[0] : (String[]) array.getArray();
     }
 
-    static Set<Dimension> casesCounted() {
-        return EnumSet.complementOf(EnumSet.of(Dimension.KIND, Dimension.TYPE));
-    }
 }

@@ -38,6 +38,9 @@ public class DashboardUpdater implements CaseFigures {
         run(DashboardProjection.cases(CASE, -1), caseId);
         run(DashboardProjection.actions(ACTIONS_OF_CASE, -1), caseId);
         run(DashboardProjection.indicators(ACTIONS_OF_CASE, -1), caseId);
+        run(DashboardProjection.caseRollup(CASE, -1), caseId);
+        run(DashboardProjection.actionRollup(ACTIONS_OF_CASE, -1), caseId);
+        run(DashboardProjection.indicatorRollup(ACTIONS_OF_CASE, -1), caseId);
     }
 
     @Override
@@ -46,6 +49,9 @@ public class DashboardUpdater implements CaseFigures {
         run(DashboardProjection.cases(CASE, 1), caseId);
         run(DashboardProjection.actions(ACTIONS_OF_CASE, 1), caseId);
         run(DashboardProjection.indicators(ACTIONS_OF_CASE, 1), caseId);
+        run(DashboardProjection.caseRollup(CASE, 1), caseId);
+        run(DashboardProjection.actionRollup(ACTIONS_OF_CASE, 1), caseId);
+        run(DashboardProjection.indicatorRollup(ACTIONS_OF_CASE, 1), caseId);
         deleteEmptyRows();
     }
 
@@ -54,6 +60,8 @@ public class DashboardUpdater implements CaseFigures {
         lock(LOCK_ACTION_POST, actionId);
         run(DashboardProjection.actions(ACTION, -1), actionId);
         run(DashboardProjection.indicators(ACTION, -1), actionId);
+        run(DashboardProjection.actionRollup(ACTION, -1), actionId);
+        run(DashboardProjection.indicatorRollup(ACTION, -1), actionId);
     }
 
     @Override
@@ -61,6 +69,8 @@ public class DashboardUpdater implements CaseFigures {
         lock(LOCK_ACTION_POST, actionId);
         run(DashboardProjection.actions(ACTION, 1), actionId);
         run(DashboardProjection.indicators(ACTION, 1), actionId);
+        run(DashboardProjection.actionRollup(ACTION, 1), actionId);
+        run(DashboardProjection.indicatorRollup(ACTION, 1), actionId);
         deleteEmptyRows();
     }
 

@@ -340,6 +340,16 @@ class DashboardApiTest {
     }
 
     @Test
+    void aPeriodOfPartialAndFullMonthsAddsTheRollUpsAndTheDays() {
+        // the full months come from the monthly roll-ups, 15-31 January and 1-20 November from the day tables
+        checkCounts(ANALYST, Ask.year().days("1997-01-15", "1997-11-20"));
+        checkCounts(BOGOTA, Ask.year().days("1997-01-15", "1997-11-20").post("CO-BOGOTA"));
+        checkCounts(ANALYST, Ask.year().days("1997-01-31", "1997-02-28"));
+        checkCounts(ANALYST, Ask.year().days("1997-02-01", "1997-06-30"));
+        checkCounts(ANALYST, Ask.year().days("1996-12-31", "1998-01-01"));
+    }
+
+    @Test
     void theFirstAndLastDaysAreInclusive() {
         for (String[] days : List.of(new String[] { "1997-01-01", "1997-01-01" }, new String[] { "1997-01-31", "1997-01-31" },
                 new String[] { "1997-02-01", "1997-02-01" }, new String[] { "1997-01-31", "1997-02-01" },
