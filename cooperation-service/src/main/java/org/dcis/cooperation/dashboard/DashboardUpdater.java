@@ -1,5 +1,6 @@
 package org.dcis.cooperation.dashboard;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,43 +36,53 @@ public class DashboardUpdater implements CaseFigures {
     @Override
     public void withdrawCase(UUID caseId) {
         lock(LOCK_CASE_POST, caseId);
-        run(DashboardProjection.cases(CASE, -1), caseId);
-        run(DashboardProjection.actions(ACTIONS_OF_CASE, -1), caseId);
-        run(DashboardProjection.indicators(ACTIONS_OF_CASE, -1), caseId);
-        run(DashboardProjection.caseRollup(CASE, -1), caseId);
-        run(DashboardProjection.actionRollup(ACTIONS_OF_CASE, -1), caseId);
-        run(DashboardProjection.indicatorRollup(ACTIONS_OF_CASE, -1), caseId);
+        caseStatements(-1).forEach(sql -> run(sql, caseId));
     }
 
     @Override
     public void countCase(UUID caseId) {
         lock(LOCK_CASE_POST, caseId);
-        run(DashboardProjection.cases(CASE, 1), caseId);
-        run(DashboardProjection.actions(ACTIONS_OF_CASE, 1), caseId);
-        run(DashboardProjection.indicators(ACTIONS_OF_CASE, 1), caseId);
-        run(DashboardProjection.caseRollup(CASE, 1), caseId);
-        run(DashboardProjection.actionRollup(ACTIONS_OF_CASE, 1), caseId);
-        run(DashboardProjection.indicatorRollup(ACTIONS_OF_CASE, 1), caseId);
+        caseStatements(1).forEach(sql -> run(sql, caseId));
         deleteEmptyRows();
     }
 
     @Override
     public void withdrawAction(UUID actionId) {
         lock(LOCK_ACTION_POST, actionId);
-        run(DashboardProjection.actions(ACTION, -1), actionId);
-        run(DashboardProjection.indicators(ACTION, -1), actionId);
-        run(DashboardProjection.actionRollup(ACTION, -1), actionId);
-        run(DashboardProjection.indicatorRollup(ACTION, -1), actionId);
+        run(actionStatement(-1), actionId);
     }
 
     @Override
     public void countAction(UUID actionId) {
         lock(LOCK_ACTION_POST, actionId);
-        run(DashboardProjection.actions(ACTION, 1), actionId);
-        run(DashboardProjection.indicators(ACTION, 1), actionId);
-        run(DashboardProjection.actionRollup(ACTION, 1), actionId);
-        run(DashboardProjection.indicatorRollup(ACTION, 1), actionId);
+        run(actionStatement(1), actionId);
         deleteEmptyRows();
+    }
+
+    /**
+     * A case and its actions in two statements (one round trip each): the tables written by one statement's parts
+     * must differ, since parts of one statement see the same snapshot; the cases' and the actions' roll-ups share
+     * rows, so the actions' roll-up is the second statement.
+     */
+    private static List<String> caseStatements(int sign) {
+        return List.of(together(DashboardProjection.cases(CASE, sign), DashboardProjection.actions(ACTIONS_OF_CASE, sign),
+                DashboardProjection.indicators(ACTIONS_OF_CASE, sign), DashboardProjection.indicatorRollup(ACTIONS_OF_CASE, sign),
+                DashboardProjection.caseRollup(CASE, sign)), DashboardProjection.actionRollup(ACTIONS_OF_CASE, sign));
+    }
+
+    /** An action: its row, its indicators and their roll-ups, four tables, one statement. */
+    private static String actionStatement(int sign) {
+        return together(DashboardProjection.actions(ACTION, sign), DashboardProjection.indicators(ACTION, sign),
+                DashboardProjection.indicatorRollup(ACTION, sign), DashboardProjection.actionRollup(ACTION, sign));
+    }
+
+    /** Data-modifying statements as one: {@code WITH s1 AS (...), s2 AS (...) last}. */
+    private static String together(String... statements) {
+        StringBuilder sql = new StringBuilder("WITH ");
+        for (int i = 0; i < statements.length - 1; i++) {
+            sql.append(i == 0 ? "" : ", ").append("s").append(i).append(" AS (").append(statements[i]).append(")");
+        }
+        return sql.append(" ").append(statements[statements.length - 1]).toString();
     }
 
     private void lock(String sql, UUID id) {
@@ -83,8 +94,6 @@ public class DashboardUpdater implements CaseFigures {
     }
 
     private void deleteEmptyRows() {
-        for (String delete : DashboardProjection.DELETE_EMPTY) {
-            em.createNativeQuery(delete).executeUpdate();
-        }
+        em.createNativeQuery(together(DashboardProjection.DELETE_EMPTY)).executeUpdate();
     }
 }
