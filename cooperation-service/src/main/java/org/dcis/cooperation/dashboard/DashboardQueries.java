@@ -64,7 +64,6 @@ public class DashboardQueries {
     }
 
     private static final String NOT_CANCELLED = "action_status <> 'CANCELLED'";
-    private static final String MONTH = "to_char(f.day, 'YYYY-MM')";
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
 
@@ -76,14 +75,9 @@ public class DashboardQueries {
         this.json = json;
     }
 
+    /** The day table a WHERE clause is for: cases have countries, actions a country, kind, type and status. */
     private enum Table {
-        CASES("dashboard_case_fact"), ACTIONS("dashboard_action_fact"), INDICATORS("dashboard_indicator_fact");
-
-        final String name;
-
-        Table(String name) {
-            this.name = name;
-        }
+        CASES, ACTIONS, INDICATORS
     }
 
     /** A WHERE clause and its parameters, for one fact table (alias {@code f}). */
@@ -115,7 +109,7 @@ public class DashboardQueries {
         if (table == Table.CASES) {
             where.when(filter.country(), "? = ANY(f.countries)");
             if (filter.continent() != null) {
-                where.and("f.countries && ?", new CountryList(Continents.countriesOf(filter.continent())));
+                where.and("f.countries && ?", new TextList(Continents.countriesOf(filter.continent())));
             }
         } else {
             where.when(filter.country(), "f.country = ?")
@@ -123,14 +117,14 @@ public class DashboardQueries {
                     .when(filter.type(), "f.type = ?")
                     .when(filter.actionStatus(), "f.action_status = ?");
             if (filter.continent() != null) {
-                where.and("f.country = ANY(?)", new CountryList(Continents.countriesOf(filter.continent())));
+                where.and("f.country = ANY(?)", new TextList(Continents.countriesOf(filter.continent())));
             }
         }
         return where;
     }
 
-    /** A list of country codes bound as a varchar[] parameter. */
-    private record CountryList(List<String> codes) {
+    /** A list of codes (countries, post ids) bound as a varchar[] parameter. */
+    private record TextList(List<String> codes) {
     }
 
     // ---------------------------------------------------------------- what the tables are made of
@@ -470,7 +464,7 @@ public class DashboardQueries {
         }
         Map<String, String[]> places = new TreeMap<>();
         query("SELECT id, city, host_country FROM directory_post WHERE id = ANY(?)",
-                List.of(new CountryList(ranked.stream().map(Map.Entry::getKey).toList())),
+                List.of(new TextList(ranked.stream().map(Map.Entry::getKey).toList())),
                 rs -> places.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) }));
         List<PostActivity> rows = new ArrayList<>();
         int rank = 0;
@@ -610,7 +604,7 @@ public class DashboardQueries {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object param = params.get(i);
-                if (param instanceof CountryList list) {
+                if (param instanceof TextList list) {
                     statement.setArray(i + 1, connection.createArrayOf("varchar", list.codes().toArray()));
                 } else {
                     statement.setObject(i + 1, param);
