@@ -621,6 +621,22 @@ class DashboardApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryTableInJsonAndCsv() {
+        io.restassured.path.json.JsonPath openapi = io.restassured.RestAssured.given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath();
+        for (String path : List.of("/dashboard/summary", "/dashboard/counts/{by}", "/dashboard/indicators/{by}",
+                "/dashboard/posts/most-active", "/dashboard/posts/inactive", "/dashboard/return", "/dashboard/coverage",
+                "/dashboard/coverage/continents", "/dashboard/coverage/officers")) {
+            Map<String, Object> content = openapi.getMap("paths.'" + path + "'.get.responses.'200'.content");
+            assertThat(content).as(path).containsKeys("application/json", "text/csv");
+            assertThat(openapi.getList("paths.'" + path + "'.get.parameters.name")).as(path)
+                    .contains("from", "to", "post", "country", "continent", "organisation", "mission", "theme", "kind",
+                            "framework", "status");
+        }
+        assertThat(openapi.getMap("components.schemas.DashboardCounts.properties")).containsKeys("table", "filters", "rows");
+    }
+
+    @Test
     void everyTableIsAlsoCsvWithTheSameFilters() {
         Ask ask = Ask.year().post("SN-DAKAR");
         Response json = get(ANALYST, "/dashboard/counts/type", ask);

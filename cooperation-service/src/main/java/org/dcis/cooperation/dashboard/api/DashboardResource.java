@@ -49,6 +49,10 @@ import org.dcis.platform.security.CurrentCaller;
 import org.dcis.platform.security.Roles;
 import org.dcis.platform.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,6 +83,39 @@ public class DashboardResource {
     public record Table<R>(String table, DashboardFilter filters, List<R> rows) {
     }
 
+    // The JSON answers as the OpenAPI document shows them (the shape of Table for each kind of row).
+    @Schema(name = "DashboardSummary") record SummaryAnswer(String table, DashboardFilter filters, List<Summary> rows) {
+    }
+
+    @Schema(name = "DashboardCounts") record CountsAnswer(String table, DashboardFilter filters, List<CountRow> rows) {
+    }
+
+    @Schema(name = "DashboardIndicators") record IndicatorsAnswer(String table, DashboardFilter filters,
+            List<IndicatorRow> rows) {
+    }
+
+    @Schema(name = "DashboardMostActivePosts") record MostActiveAnswer(String table, DashboardFilter filters,
+            List<PostActivity> rows) {
+    }
+
+    @Schema(name = "DashboardInactivePosts") record InactiveAnswer(String table, DashboardFilter filters,
+            List<InactivePost> rows) {
+    }
+
+    @Schema(name = "DashboardReturn") record ReturnAnswer(String table, DashboardFilter filters, List<ReturnRow> rows) {
+    }
+
+    @Schema(name = "DashboardCoverage") record CoverageAnswer(String table, DashboardFilter filters, List<Coverage> rows) {
+    }
+
+    @Schema(name = "DashboardCoverageByContinent") record ContinentsAnswer(String table, DashboardFilter filters,
+            List<ContinentCoverage> rows) {
+    }
+
+    @Schema(name = "DashboardOfficers") record OfficersAnswer(String table, DashboardFilter filters,
+            List<OfficerCount> rows) {
+    }
+
     /** The filters every table accepts, read once as text (bad values: 400 naming the parameter). */
     public static final class Filters {
         @QueryParam("from") @Parameter(description = "first day, inclusive (Paris calendar), e.g. 2025-01-01")
@@ -106,6 +143,9 @@ public class DashboardResource {
     @Path("/summary")
     @Operation(summary = "Headline figures of the period: cases, actions, cancelled actions, experts, officers trained,"
             + " posts with and without actions, indicator totals")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response summary(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         Summary summary = queries.summary(filter);
@@ -133,6 +173,9 @@ public class DashboardResource {
     @Path("/counts/{by}")
     @Operation(summary = "Cases and actions counted by theme, kind, type, framework, organisation, mission, continent,"
             + " country, post or month")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountsAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response counts(@PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         Dimension dimension = pathValue(Dimension.class, "counts", by);
         DashboardFilter filter = filter(params);
@@ -143,6 +186,9 @@ public class DashboardResource {
     @Path("/indicators/{by}")
     @Operation(summary = "Indicator totals (persons trained, seizures by unit, arrests...) by theme or month;"
             + " cancelled actions excluded")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorsAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response indicators(@PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params,
             @Context HttpHeaders headers) {
         IndicatorDimension dimension = pathValue(IndicatorDimension.class, "indicators", by);
@@ -153,6 +199,9 @@ public class DashboardResource {
     @GET
     @Path("/posts/most-active")
     @Operation(summary = "Posts ranked by actions (not cancelled) in the period")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MostActiveAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response mostActive(@jakarta.ws.rs.BeanParam Filters params,
             @QueryParam("limit") @Parameter(description = "1 to 200, default 10") String limit, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
@@ -163,6 +212,9 @@ public class DashboardResource {
     @GET
     @Path("/posts/inactive")
     @Operation(summary = "Posts of the directory (not closed) without any action (not cancelled) in the period")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InactiveAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response inactive(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         return answer(headers, "posts/inactive", filter, InactivePost.class, queries.inactivePosts(filter));
@@ -171,6 +223,9 @@ public class DashboardResource {
     @GET
     @Path("/return")
     @Operation(summary = "France's return: actions (not cancelled) and cases per priority axis of the DCIS per continent")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response franceReturn(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         return answer(headers, "return", filter, ReturnRow.class, queries.franceReturn(filter));
@@ -180,6 +235,9 @@ public class DashboardResource {
     @Path("/coverage")
     @Operation(summary = "The network today: posts, officers by force and role, countries covered per continent"
             + " (only post narrows it)")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response coverage(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         Coverage coverage = queries.coverage(filter.post());
@@ -200,6 +258,9 @@ public class DashboardResource {
     @GET
     @Path("/coverage/continents")
     @Operation(summary = "Countries covered, posts and officers per continent, today")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContinentsAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response coverageByContinent(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         return answer(headers, "coverage/continents", filter, ContinentCoverage.class,
@@ -209,6 +270,9 @@ public class DashboardResource {
     @GET
     @Path("/coverage/officers")
     @Operation(summary = "Officers posted today by force and by role (counts from the registry, never names)")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficersAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response officers(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         DashboardFilter filter = filter(params);
         return answer(headers, "coverage/officers", filter, OfficerCount.class, queries.officers(filter.post()));
