@@ -26,6 +26,9 @@ class GatewayOpenApiTest {
                 .body("paths.'/api/cooperation/cases'.get.operationId", equalTo("listCases"))
                 .body("paths.'/api/cooperation/cases/{id}/actions'.post.operationId", equalTo("logAction"))
                 .body("paths", not(hasKey("/countries")))
+                // cooperation-service's /dashboard/** is published under the dashboard's own prefix, and only there
+                .body("paths.'/api/dashboard/counts/{by}'.get.operationId", equalTo("dashboardCounts"))
+                .body("paths", not(hasKey("/api/cooperation/dashboard/counts/{by}")))
                 // "Item" differs between the services: the second one is renamed and its refs follow
                 .body("components.schemas", hasKey("Item"))
                 .body("components.schemas", hasKey("Cooperationservice_Item"))
@@ -44,6 +47,7 @@ class GatewayOpenApiTest {
             given().get("/openapi.json").then().statusCode(200)
                     .body("paths", hasKey("/api/posts/countries"))
                     .body("paths", not(hasKey("/api/cooperation/cases")))
+                    .body("paths", not(hasKey("/api/dashboard/counts/{by}")))
                     .body("'x-dcis-sources'.'cooperation-service'.status", equalTo("unavailable"));
         } finally {
             Services.COOPERATION.start();

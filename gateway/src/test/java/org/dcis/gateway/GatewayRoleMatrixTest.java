@@ -38,7 +38,10 @@ class GatewayRoleMatrixTest {
                     Access.WRITE, Set.of("registry-admin")),
             "/api/cooperation", Map.of(
                     Access.READ, Set.of("officer", "hq-analyst", "registry-admin"),
-                    Access.WRITE, Set.of("officer", "registry-admin")));
+                    Access.WRITE, Set.of("officer", "registry-admin")),
+            "/api/dashboard", Map.of(
+                    Access.READ, Set.of("officer", "hq-analyst"),
+                    Access.WRITE, Set.of()));
 
     /** A real caller holding each role (and only that one of the five). */
     private static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();

@@ -64,6 +64,38 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void dashboardRouteReachesCooperationServiceUnderDashboard() {
+        String token = Tokens.of("analyst.hq");
+        given().auth().oauth2(token).accept("text/csv").get("/api/dashboard/counts/theme?from=2025-01-01&to=2025-12-31")
+                .then().statusCode(200)
+                .header("X-Served-By", "cooperation-service")
+                .body("uri", equalTo("/dashboard/counts/theme?from=2025-01-01&to=2025-12-31"));
+        Map<String, Object> headers = headers(Services.COOPERATION.received().get(0));
+        assertThat(headers.get("authorization")).isEqualTo("Bearer " + token);
+        assertThat(headers.get("accept")).isEqualTo("text/csv");
+        given().auth().oauth2(Tokens.of("officer.dakar")).get("/api/dashboard")
+                .then().statusCode(200).body("uri", equalTo("/dashboard"));
+        assertThat(Services.POSTS.received()).isEmpty();
+    }
+
+    @Test
+    void theDashboardHasOnePublicPath() {
+        // /api/cooperation/dashboard/... would reach the same resource past the dashboard's row of the role table
+        for (String path : List.of("/api/cooperation/dashboard", "/api/cooperation/dashboard/summary",
+                "/api/cooperation/dashboard/counts/theme")) {
+            given().auth().oauth2(Tokens.of("analyst.hq")).get(path).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.of("analyst.hq")).get("/api/cooperation/dashboards").then().statusCode(200)
+                .body("uri", equalTo("/dashboards"));
+        assertThat(Services.COOPERATION.received()).hasSize(1);
+        // nobody writes through the dashboard route
+        given().auth().oauth2(Tokens.of("officer.dakar")).contentType("application/json").body("{}")
+                .post("/api/dashboard/summary").then().statusCode(403).contentType("application/problem+json");
+        assertThat(Services.COOPERATION.received()).hasSize(1);
+    }
+
+    @Test
     void theBarePrefixReachesTheServiceRoot() {
         given().auth().oauth2(Tokens.of("analyst.hq")).get("/api/posts")
                 .then().statusCode(200).body("uri", equalTo("/"));

@@ -21,8 +21,13 @@ public class RecordingDownstreamResource implements QuarkusTestResourceLifecycle
             vertx = Vertx.vertx();
             posts = new RecordingDownstream(vertx, "posts-service", openapi("posts-service",
                     "/countries", "get", "listCountries", "/posts", "post", "openPost")).start();
-            cooperation = new RecordingDownstream(vertx, "cooperation-service", openapi("cooperation-service",
-                    "/cases", "get", "listCases", "/cases/{id}/actions", "post", "logAction")).start();
+            JsonObject cooperationApi = openapi("cooperation-service",
+                    "/cases", "get", "listCases", "/cases/{id}/actions", "post", "logAction");
+            // the dashboard is cooperation-service's too, published by the gateway under /api/dashboard
+            cooperationApi.getJsonObject("paths").put("/dashboard/counts/{by}", new JsonObject().put("get",
+                    new JsonObject().put("operationId", "dashboardCounts")
+                            .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+            cooperation = new RecordingDownstream(vertx, "cooperation-service", cooperationApi).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "recording-downstreams-stop"));
         }
         return Map.of(

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.dcis.cooperation.cases.CaseAccess;
+import org.dcis.cooperation.cases.CaseFigures;
 import org.dcis.cooperation.cases.CaseService;
 import org.dcis.cooperation.cases.CooperationCase;
 import org.dcis.cooperation.cases.CooperationEvents;
@@ -36,15 +37,17 @@ public class ActionService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
     private final SuiteCalendar calendar;
+    private final CaseFigures figures;
 
     ActionService(Actions actions, CaseService cases, CooperationEvents events, AuditTrail audit, IdempotencyKeys keys,
-            SuiteCalendar calendar) {
+            SuiteCalendar calendar, CaseFigures figures) {
         this.actions = actions;
         this.cases = cases;
         this.events = events;
         this.audit = audit;
         this.keys = keys;
         this.calendar = calendar;
+        this.figures = figures;
     }
 
     @Transactional
@@ -60,6 +63,7 @@ public class ActionService {
         CooperationAction action = CooperationAction.log(caseId, terms, caller.subject(), calendar);
         actions.persist(action);
         actions.flush();
+        figures.countAction(action.id());
         ActionSnapshot snapshot = action.snapshot();
         events.publish("action.logged", caseId, action.id(), snapshot);
         audit.record(caller, "action.logged", "action", action.id().toString(), null, snapshot);
@@ -70,8 +74,10 @@ public class ActionService {
     public ActionSnapshot revise(Caller caller, UUID id, long expectedVersion, ActionTerms terms) {
         CooperationAction action = writable(caller, id, expectedVersion);
         ActionSnapshot before = action.snapshot();
+        figures.withdrawAction(id);
         action.revise(terms, calendar);
         actions.flush();
+        figures.countAction(id);
         ActionSnapshot after = action.snapshot();
         events.publish("action.updated", action.caseId(), id, after);
         audit.record(caller, "action.updated", "action", id.toString(), before, after);
@@ -82,8 +88,10 @@ public class ActionService {
     public ActionSnapshot changeStatus(Caller caller, UUID id, long expectedVersion, StatusChange change) {
         CooperationAction action = writable(caller, id, expectedVersion);
         ActionSnapshot before = action.snapshot();
+        figures.withdrawAction(id);
         ActionStatus previous = action.changeStatus(change, calendar);
         actions.flush();
+        figures.countAction(id);
         ActionSnapshot after = action.snapshot();
         events.publish("action.status-changed", action.caseId(), id, new StatusChanged(previous, after));
         audit.record(caller, "action.status-changed", "action", id.toString(), before, after);

@@ -37,9 +37,10 @@ public class CaseService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
     private final SuiteCalendar calendar;
+    private final CaseFigures figures;
 
     CaseService(Cases cases, Missions missions, PostDirectory directory, CooperationEvents events, AuditTrail audit,
-            IdempotencyKeys keys, SuiteCalendar calendar) {
+            IdempotencyKeys keys, SuiteCalendar calendar, CaseFigures figures) {
         this.cases = cases;
         this.missions = missions;
         this.directory = directory;
@@ -47,6 +48,7 @@ public class CaseService {
         this.audit = audit;
         this.keys = keys;
         this.calendar = calendar;
+        this.figures = figures;
     }
 
     @Transactional
@@ -62,6 +64,7 @@ public class CaseService {
         CooperationCase opened = CooperationCase.open(terms, post, mission(terms), caller.subject(), calendar);
         cases.persist(opened);
         cases.flush();
+        figures.countCase(opened.id());
         CaseSnapshot snapshot = opened.snapshot();
         events.publish("case.opened", opened.id(), opened.id(), snapshot);
         audit.record(caller, "case.opened", "case", opened.id().toString(), null, snapshot);
@@ -73,8 +76,11 @@ public class CaseService {
         CooperationCase existing = writable(caller, id, expectedVersion);
         CaseSnapshot before = existing.snapshot();
         DirectoryPost post = directory.requireOpenLeadPost(existing.leadPost());
-        existing.revise(terms, post, mission(terms), calendar);
+        Mission mission = mission(terms);
+        figures.withdrawCase(id);
+        existing.revise(terms, post, mission, calendar);
         cases.flush();
+        figures.countCase(id);
         CaseSnapshot after = existing.snapshot();
         events.publish("case.updated", id, id, after);
         audit.record(caller, "case.updated", "case", id.toString(), before, after);
@@ -85,8 +91,10 @@ public class CaseService {
     public CaseSnapshot close(Caller caller, UUID id, long expectedVersion, CaseClosure closure) {
         CooperationCase existing = writable(caller, id, expectedVersion);
         CaseSnapshot before = existing.snapshot();
+        figures.withdrawCase(id);
         existing.close(closure, calendar);
         cases.flush();
+        figures.countCase(id);
         CaseSnapshot after = existing.snapshot();
         events.publish("case.closed", id, id, after);
         audit.record(caller, "case.closed", "case", id.toString(), before, after);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,6 +39,12 @@ public class DirectoryPost {
     private String[] coverage;
     @Column(name = "officer_count")
     private int officerCount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "officers_by_force")
+    private Map<String, Long> officersByForce;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "officers_by_role")
+    private Map<String, Long> officersByRole;
     private long version;
     @Column(name = "last_event_id")
     private String lastEventId;
@@ -72,6 +80,8 @@ public class DirectoryPost {
         closedOn = snapshot.closedOn();
         coverage = snapshot.coverage() == null ? new String[0] : snapshot.coverage().stream().sorted().toArray(String[]::new);
         officerCount = snapshot.officerCount() == null ? 0 : snapshot.officerCount();
+        officersByForce = snapshot.officersByForce() == null ? new TreeMap<>() : new TreeMap<>(snapshot.officersByForce());
+        officersByRole = snapshot.officersByRole() == null ? new TreeMap<>() : new TreeMap<>(snapshot.officersByRole());
         version = snapshot.version();
         lastEventId = eventId;
         updatedAt = now;
@@ -119,6 +129,16 @@ public class DirectoryPost {
 
     public int officerCount() {
         return officerCount;
+    }
+
+    /** Officers posted here by force (POLICE_NATIONALE, GENDARMERIE_NATIONALE): counts from the registry. */
+    public Map<String, Long> officersByForce() {
+        return officersByForce == null ? Map.of() : Map.copyOf(officersByForce);
+    }
+
+    /** Officers posted here by role (HEAD_OF_SERVICE, DEPUTY, LIAISON_OFFICER, TECHNICAL_EXPERT). */
+    public Map<String, Long> officersByRole() {
+        return officersByRole == null ? Map.of() : Map.copyOf(officersByRole);
     }
 
     public long version() {

@@ -27,9 +27,12 @@ class GatewayOpenApiIT {
         assertThat(paths).containsKeys(
                 "/api/posts/countries", "/api/posts/countries/{code}/post", "/api/posts/posts",
                 "/api/posts/posts/{id}/coverage", "/api/posts/network/summary",
-                "/api/cooperation/cases", "/api/cooperation/cases/{id}", "/api/cooperation/directory/posts/{id}");
+                "/api/cooperation/cases", "/api/cooperation/cases/{id}", "/api/cooperation/directory/posts/{id}",
+                "/api/dashboard/summary", "/api/dashboard/counts/{by}");
         assertThat(paths.keySet()).as("every path sits under a public prefix")
-                .allMatch(p -> p.startsWith("/api/posts/") || p.startsWith("/api/cooperation/"));
+                .allMatch(p -> p.startsWith("/api/posts/") || p.startsWith("/api/cooperation/") || p.startsWith("/api/dashboard/"));
+        assertThat(paths.keySet()).as("the dashboard has one public path")
+                .noneMatch(p -> p.startsWith("/api/cooperation/dashboard"));
 
         // Operations as the services declare them, methods included.
         assertThat(document.getMap("paths.'/api/posts/countries'")).containsKey("get");

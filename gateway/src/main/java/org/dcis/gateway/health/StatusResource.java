@@ -43,6 +43,9 @@ public class StatusResource {
         Map<Downstream, Future<String>> checks = new LinkedHashMap<>();
         Map<Downstream, Long> latencies = new ConcurrentHashMap<>();
         for (Downstream downstream : Downstream.values()) {
+            if (!downstream.isServiceRoot()) {
+                continue; // another route to a service already checked (the dashboard is cooperation-service)
+            }
             long started = System.nanoTime();
             checks.put(downstream, downstreams.readiness(downstream)
                     .onComplete(done -> latencies.put(downstream, (System.nanoTime() - started) / 1_000_000)));

@@ -30,6 +30,12 @@ public final class ApiDescription {
 
     /** Adds one service's document; its paths are published under {@code prefix}. */
     public ApiDescription add(String service, String prefix, JsonNode document) {
+        return add(service, prefix, document, path -> prefix + ("/".equals(path) ? "" : path));
+    }
+
+    /** Adds one service's document; each of its paths is published where {@code publicPath} says. */
+    public ApiDescription add(String service, String prefix, JsonNode document,
+            java.util.function.UnaryOperator<String> publicPath) {
         ObjectNode doc = document.deepCopy();
         String label = Character.toUpperCase(service.charAt(0)) + service.substring(1).replaceAll("[^A-Za-z0-9]", "");
         ObjectNode components = (ObjectNode) merged.get("components");
@@ -53,8 +59,7 @@ public final class ApiDescription {
             });
         });
         ObjectNode paths = (ObjectNode) merged.get("paths");
-        doc.path("paths").fields().forEachRemaining(e -> paths.set(prefix + ("/".equals(e.getKey()) ? "" : e.getKey()),
-                e.getValue()));
+        doc.path("paths").fields().forEachRemaining(e -> paths.set(publicPath.apply(e.getKey()), e.getValue()));
         doc.path("tags").forEach(tag -> {
             boolean known = false;
             for (JsonNode existing : merged.get("tags")) {

@@ -37,17 +37,21 @@ public class OpenApiResource {
     @Operation(summary = "OpenAPI description of the whole API behind the gateway")
     public CompletionStage<JsonNode> merged() {
         List<Future<String>> fetches = new ArrayList<>();
-        for (Downstream downstream : Downstream.values()) {
+        // one document per service, read through its root route; its paths go under the route that publishes them
+        Downstream[] all = java.util.Arrays.stream(Downstream.values()).filter(Downstream::isServiceRoot)
+                .toArray(Downstream[]::new);
+        for (Downstream downstream : all) {
             fetches.add(downstreams.get(downstream, "/q/openapi?format=json", 200));
         }
         return Future.join(fetches).transform(done -> {
             ApiDescription description = new ApiDescription("DCIS cooperation suite API", "1.0.0");
-            Downstream[] all = Downstream.values();
             for (int i = 0; i < all.length; i++) {
                 Future<String> fetch = fetches.get(i);
                 if (fetch.succeeded()) {
                     try {
-                        description.add(all[i].service(), all[i].prefix(), json.readTree(fetch.result()));
+                        Downstream root = all[i];
+                        description.add(root.service(), root.prefix(), json.readTree(fetch.result()),
+                                path -> Downstream.publicPath(root, path));
                     } catch (Exception e) {
                         description.missing(all[i].service(), all[i].prefix(), "not a JSON OpenAPI document");
                     }

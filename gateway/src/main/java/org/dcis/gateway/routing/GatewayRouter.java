@@ -85,11 +85,14 @@ public class GatewayRouter {
                 .description("Callers whose rate-limit bucket the gateway remembers").register(registry);
         RouteRoles roles = RouteRoles.load();
         for (Downstream downstream : Downstream.values()) {
-            for (Access access : Access.values()) {
-                if (roles.allowed(downstream.prefix(), access).isEmpty()) {
-                    throw new IllegalStateException(RouteRoles.RESOURCE + " names no role for " + access + " on "
-                            + downstream.prefix());
-                }
+            // every route reads; a route may declare that nobody writes through it (the dashboard), but it must say so
+            if (roles.allowed(downstream.prefix(), Access.READ).isEmpty()) {
+                throw new IllegalStateException(RouteRoles.RESOURCE + " names no role for " + Access.READ + " on "
+                        + downstream.prefix());
+            }
+            if (!roles.declares(downstream.prefix(), Access.WRITE)) {
+                throw new IllegalStateException(RouteRoles.RESOURCE + " has no " + Access.WRITE + " row for "
+                        + downstream.prefix());
             }
         }
         RouteAuthorization authorization = new RouteAuthorization(roles);
@@ -119,7 +122,8 @@ public class GatewayRouter {
      * for any path the gateway does not publish, for every method and role, before the role table.
      */
     private static void refuseManagementPaths(RoutingContext ctx, Downstream downstream) {
-        if (ManagementPaths.targetsManagement(ctx.normalizedPath().substring(downstream.prefix().length()))) {
+        if (ManagementPaths.targetsManagement(ctx.normalizedPath().substring(downstream.prefix().length()))
+                || downstream.publishedElsewhere(ctx.normalizedPath())) {
             notFound(ctx);
             return;
         }

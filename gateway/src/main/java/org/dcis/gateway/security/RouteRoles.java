@@ -77,6 +77,11 @@ public final class RouteRoles {
         return table.getOrDefault(prefix, Map.of()).getOrDefault(access, Set.of());
     }
 
+    /** Whether the table has a row for this prefix and access kind (a row may name no role: nobody). */
+    public boolean declares(String prefix, Access access) {
+        return table.getOrDefault(prefix, Map.of()).containsKey(access);
+    }
+
     public Set<String> prefixes() {
         return Collections.unmodifiableSet(table.keySet());
     }

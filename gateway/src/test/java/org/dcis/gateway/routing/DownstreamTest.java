@@ -19,6 +19,25 @@ class DownstreamTest {
     }
 
     @Test
+    void theDashboardPrefixLeadsToCooperationsDashboard() {
+        URI base = URI.create("http://coop:8082");
+        assertThat(Downstream.DASHBOARD.downstreamUri(base, "/api/dashboard/counts/theme", "from=2025-01-01"))
+                .isEqualTo("/dashboard/counts/theme?from=2025-01-01");
+        assertThat(Downstream.DASHBOARD.downstreamUri(base, "/api/dashboard", null)).isEqualTo("/dashboard");
+        assertThat(Downstream.DASHBOARD.paths().matcher("/api/dashboards").matches()).isFalse();
+        // the service's paths under /dashboard are published under /api/dashboard, and only there
+        assertThat(Downstream.publicPath(Downstream.COOPERATION, "/dashboard/summary")).isEqualTo("/api/dashboard/summary");
+        assertThat(Downstream.publicPath(Downstream.COOPERATION, "/dashboards")).isEqualTo("/api/cooperation/dashboards");
+        assertThat(Downstream.publicPath(Downstream.COOPERATION, "/cases")).isEqualTo("/api/cooperation/cases");
+        assertThat(Downstream.publicPath(Downstream.POSTS, "/dashboard/summary")).isEqualTo("/api/posts/dashboard/summary");
+        assertThat(Downstream.COOPERATION.publishedElsewhere("/api/cooperation/dashboard/summary")).isTrue();
+        assertThat(Downstream.COOPERATION.publishedElsewhere("/api/cooperation/dashboard")).isTrue();
+        assertThat(Downstream.COOPERATION.publishedElsewhere("/api/cooperation/dashboards")).isFalse();
+        assertThat(Downstream.POSTS.publishedElsewhere("/api/posts/dashboard")).isFalse();
+        assertThat(Downstream.DASHBOARD.publishedElsewhere("/api/dashboard/summary")).isFalse();
+    }
+
+    @Test
     void onlyWholeSegmentsMatch() {
         assertThat(Downstream.POSTS.paths().matcher("/api/posts").matches()).isTrue();
         assertThat(Downstream.POSTS.paths().matcher("/api/posts/").matches()).isTrue();

@@ -186,15 +186,31 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
 
     /** The post as the API shows it and the audit trail records it. */
     public PostState state(Post post) {
-        return PostState.of(post, currentOfficers(post.id()));
+        return PostState.of(post, officers(post.id()));
     }
 
     private PostState publish(Post post, PostEventType type) {
         // flushing here turns a race lost on the coverage index into an error of this request, not of the commit
         entityManager.flush();
-        long officers = currentOfficers(post.id());
+        OfficerCounts officers = officers(post.id());
         outbox.append(PostEventType.TOPIC, post.id(), type.type(), post.id(), PostSnapshot.of(post, officers));
         return PostState.of(post, officers);
+    }
+
+    /** Officers posted here today, by force and by role (counts only: the snapshot carries no names). */
+    public OfficerCounts officers(String postId) {
+        Map<String, Long> byForce = new HashMap<>();
+        Map<String, Long> byRole = new HashMap<>();
+        long total = 0;
+        for (Object[] row : entityManager.createQuery("select a.officer.force, a.role, count(a) from Assignment a"
+                + " where a.postId = :post and a.endsOn is null group by a.officer.force, a.role", Object[].class)
+                .setParameter("post", postId).getResultList()) {
+            long count = (Long) row[2];
+            byForce.merge(row[0].toString(), count, Long::sum);
+            byRole.merge(row[1].toString(), count, Long::sum);
+            total += count;
+        }
+        return new OfficerCounts(total, byForce, byRole);
     }
 
     public long currentOfficers(String postId) {

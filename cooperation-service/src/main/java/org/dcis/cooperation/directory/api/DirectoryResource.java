@@ -3,6 +3,8 @@ package org.dcis.cooperation.directory.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -50,11 +52,13 @@ public class DirectoryResource {
     }
 
     public record PostView(String id, String hostCountry, String city, String embassy, String status,
-            LocalDate openedOn, LocalDate closedOn, List<String> coverage, int officerCount, long version,
+            LocalDate openedOn, LocalDate closedOn, List<String> coverage, int officerCount,
+            Map<String, Long> officersByForce, Map<String, Long> officersByRole, long version,
             String lastEventId, Instant updatedAt) {
         static PostView of(DirectoryPost post) {
             return new PostView(post.id(), post.hostCountry(), post.city(), post.embassy(), post.status(),
-                    post.openedOn(), post.closedOn(), post.coverage(), post.officerCount(), post.version(),
+                    post.openedOn(), post.closedOn(), post.coverage(), post.officerCount(),
+                    new TreeMap<>(post.officersByForce()), new TreeMap<>(post.officersByRole()), post.version(),
                     post.lastEventId(), post.updatedAt());
         }
     }
