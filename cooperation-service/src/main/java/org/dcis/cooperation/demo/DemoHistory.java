@@ -136,10 +136,12 @@ public class DemoHistory {
         List<String> missing = QuarkusTransaction.requiringNew().call(this::missingPosts);
         if (!missing.isEmpty()) {
             String wait = missing.size() + " posts of the demo network not known and open yet (e.g. " + missing.get(0) + ")";
-            if (!wait.equals(lastWait)) {
+            if (lastWait == null) {
                 LOG.infof("Demo history waits for the directory: %s", wait);
-                lastWait = wait;
+            } else if (!wait.equals(lastWait)) {
+                LOG.debugf("Demo history waits for the directory: %s", wait);
             }
+            lastWait = wait;
             return new Result(State.WAITING, 0, 0, 0, missing);
         }
         long began = System.nanoTime();
