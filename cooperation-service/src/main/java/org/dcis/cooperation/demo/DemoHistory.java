@@ -67,6 +67,11 @@ public class DemoHistory {
     public record Result(State state, int cases, int actions, long millis, List<String> missingPosts) {
     }
 
+    /** Where the loader of this instance stands, for the readiness details ({@link DemoHistoryHealth}). */
+    public record Status(boolean enabled, String state, int loadedCases, int plannedCases, int missingPosts,
+            String lastError) {
+    }
+
     private final CaseService cases;
     private final ActionService actions;
     private final EntityManager em;
@@ -81,6 +86,11 @@ public class DemoHistory {
     private volatile boolean finished;
     private volatile boolean stopping;
     private volatile String lastWait;
+    private volatile String state = "not checked yet";
+    private volatile int loadedCases;
+    private volatile int plannedCases;
+    private volatile int missingPosts;
+    private volatile String lastError;
 
     DemoHistory(CaseService cases, ActionService actions, EntityManager em, SuiteCalendar calendar,
             DemoHistoryConfig config) {
@@ -117,6 +127,8 @@ public class DemoHistory {
                     loadIfDue();
                 } catch (RuntimeException e) {
                     // the next directory change (or restart) tries again, from the last committed batch
+                    lastError = "failed at " + calendar.now() + "; the cause is in the service log";
+                    state = "failed (resumes at the next directory change or start)";
                     LOG.errorf(e, "Demo history not loaded; it resumes at the next directory change or start");
                 }
             });
@@ -131,6 +143,9 @@ public class DemoHistory {
         Progress stored = QuarkusTransaction.requiringNew().call(this::progress);
         if (stored != null && stored.finished()) {
             finished = true;
+            state = "loaded";
+            loadedCases = stored.loadedCases();
+            plannedCases = stored.loadedCases();
             return new Result(State.ALREADY_LOADED, stored.loadedCases(), stored.loadedActions(), 0, List.of());
         }
         List<String> missing = QuarkusTransaction.requiringNew().call(this::missingPosts);
@@ -142,6 +157,8 @@ public class DemoHistory {
                 LOG.debugf("Demo history waits for the directory: %s", wait);
             }
             lastWait = wait;
+            state = "waiting for the demo network in the directory";
+            missingPosts = missing.size();
             return new Result(State.WAITING, 0, 0, 0, missing);
         }
         long began = System.nanoTime();
@@ -152,15 +169,20 @@ public class DemoHistory {
                 : DemoHistoryPlan.generate(claimed.seed(), claimed.anchor());
         LOG.infof("Demo history: loading %d cases and %d actions (seed %d, %s to %s), from case %d", toLoad.cases().size(),
                 toLoad.actionCount(), toLoad.seed(), toLoad.firstDay(), toLoad.anchor(), claimed.loadedCases());
-        boolean done = false;
-        while (!done) {
+        missingPosts = 0;
+        plannedCases = toLoad.cases().size();
+        loadedCases = claimed.loadedCases();
+        state = "loading";
+        while (loadedCases < plannedCases) {
             if (stopping) {
                 return new Result(State.WAITING, 0, 0, 0, List.of());
             }
-            done = QuarkusTransaction.requiringNew().timeout(600).call(() -> writeBatch(toLoad));
+            loadedCases = QuarkusTransaction.requiringNew().timeout(600).call(() -> writeBatch(toLoad));
         }
         Progress end = QuarkusTransaction.requiringNew().call(this::finish);
         finished = true;
+        state = "loaded";
+        lastError = null;
         long millis = (System.nanoTime() - began) / 1_000_000;
         LOG.infof("Demo history loaded: %d cases, %d actions in %d ms", end.loadedCases(), end.loadedActions(), millis);
         return new Result(State.LOADED, end.loadedCases(), end.loadedActions(), millis, List.of());
@@ -209,8 +231,8 @@ public class DemoHistory {
         return progress();
     }
 
-    /** Writes the next batch of cases after the committed progress; true once every case of the plan is written. */
-    private boolean writeBatch(DemoHistoryPlan plan) {
+    /** Writes the next batch of cases after the committed progress; returns how many cases of the plan are written. */
+    private int writeBatch(DemoHistoryPlan plan) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT seed, anchor_date, loaded_cases, loaded_actions,"
                 + " finished_at IS NOT NULL FROM demo_history WHERE id = 1 FOR UPDATE").getSingleResult();
         Progress progress = progress(row);
@@ -222,7 +244,12 @@ public class DemoHistory {
         }
         em.createNativeQuery("UPDATE demo_history SET loaded_cases = :to, loaded_actions = loaded_actions + :actions"
                 + " WHERE id = 1").setParameter("to", to).setParameter("actions", written).executeUpdate();
-        return to >= plan.cases().size();
+        return to;
+    }
+
+    public Status status() {
+        return new Status(config.enabled(), config.enabled() ? state : "disabled", loadedCases, plannedCases,
+                missingPosts, lastError);
     }
 
     /** One case through the use cases, as its lead post's officer would write it; returns its action count. */

@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.dcis.cooperation.actions.ActionKind;
+import org.dcis.cooperation.actions.ActionService;
+import org.dcis.cooperation.cases.CaseService;
 import org.dcis.cooperation.actions.ActionStatus;
 import org.dcis.cooperation.actions.ActionType;
 import org.dcis.cooperation.actions.Indicator;
@@ -24,9 +28,14 @@ import org.dcis.cooperation.support.Api;
 import org.dcis.cooperation.support.Database;
 import org.dcis.cooperation.support.Directory;
 import org.dcis.cooperation.support.PostEvents;
+import org.dcis.platform.security.Caller;
+import org.dcis.platform.security.Roles;
+import org.dcis.platform.time.SuiteCalendar;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -44,6 +53,8 @@ class DemoHistoryTest {
     private static final String DEMO = DemoHistory.SUBJECT;
     /** Above any version another test class published (their counter restarts with each application). */
     private static final long NETWORK_VERSION = 1_000_000;
+    private static final long SEED = 20211206L;
+    private static final int FIRST_BATCH = 25;
     private static boolean published;
 
     public static class HistoryEnabled implements QuarkusTestProfile {
@@ -57,22 +68,71 @@ class DemoHistoryTest {
     AgroalDataSource dataSource;
     @Inject
     DemoHistory history;
+    @Inject
+    @Readiness
+    DemoHistoryHealth health;
+    @Inject
+    CaseService cases;
+    @Inject
+    ActionService actions;
+    @Inject
+    SuiteCalendar calendar;
 
-    /** Plays the registry's demo network once, then waits until the service has loaded the history. */
+    /**
+     * Plays the registry's demo network once, then waits until the service has loaded the history. On the way it
+     * leaves the state a load cut short after its first batch leaves (25 cases of the plan written, the progress
+     * row at 25, an anchor day that is no longer today): the service must resume from there, with that seed and
+     * anchor day, and never write a case twice.
+     */
     private synchronized void loaded() {
         if (!published) {
             // nothing is loaded while the directory misses posts of the network
             assertThat(history.loadIfDue().state()).isEqualTo(DemoHistory.State.WAITING);
             assertThat(count("SELECT count(*) FROM cooperation_case WHERE created_by = ?", DEMO)).isZero();
-            for (DemoNetwork.Post post : DemoNetwork.posts()) {
-                var snapshot = PostEvents.snapshot(post.id(), post.hostCountry(), post.city(), post.status(),
-                        post.coverage(), NETWORK_VERSION);
-                PostEvents.publish(post.isOpen() ? "post.opened" : "post.suspended", UUID.randomUUID().toString(), snapshot);
-            }
+
+            LocalDate anchor = calendar.today().minusDays(1);
+            DemoHistoryPlan plan = DemoHistoryPlan.generate(SEED, anchor);
+            List<DemoHistoryPlan.PlannedCase> firstBatch = plan.cases().subList(0, FIRST_BATCH);
+            Set<String> leading = firstBatch.stream().map(c -> c.terms().leadPost()).collect(Collectors.toSet());
+            List<DemoNetwork.Post> network = DemoNetwork.posts();
+            DemoNetwork.Post heldBack = network.stream().filter(p -> p.isOpen() && !leading.contains(p.id()))
+                    .reduce((a, b) -> b).orElseThrow();
+            network.stream().filter(p -> p != heldBack).forEach(DemoHistoryTest::publish);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> history.loadIfDue().missingPosts().equals(List.of(heldBack.id())));
+
+            int written = QuarkusTransaction.requiringNew().call(() -> firstBatch.stream().mapToInt(this::writeAsTheLoader).sum());
+            Database.strings(dataSource, "INSERT INTO demo_history (id, seed, anchor_date, planned_cases, planned_actions,"
+                    + " loaded_cases, loaded_actions, started_at) VALUES (1, ?, ?, ?, ?, ?, ?, now()) RETURNING id", SEED,
+                    anchor, plan.cases().size(), plan.actionCount(), FIRST_BATCH, written);
+            publish(heldBack);
             published = true;
         }
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("SELECT count(*) FROM demo_history WHERE finished_at IS NOT NULL") == 1);
+    }
+
+    private static void publish(DemoNetwork.Post post) {
+        var snapshot = PostEvents.snapshot(post.id(), post.hostCountry(), post.city(), post.status(), post.coverage(),
+                NETWORK_VERSION);
+        PostEvents.publish(post.isOpen() ? "post.opened" : "post.suspended", UUID.randomUUID().toString(), snapshot);
+    }
+
+    /** One planned case written as DemoHistory writes it: through the use cases, as the lead post's officer. */
+    private int writeAsTheLoader(DemoHistoryPlan.PlannedCase planned) {
+        Caller officer = new Caller(DEMO, DemoHistory.USERNAME, planned.terms().leadPost(), Set.of(Roles.OFFICER));
+        var opened = cases.open(officer, planned.terms(), null).value();
+        for (var action : planned.actions()) {
+            var logged = actions.log(officer, opened.id(), action.terms(), null).value();
+            long version = logged.version();
+            for (var step : action.steps()) {
+                version = actions.changeStatus(officer, logged.id(), version, step).version();
+            }
+        }
+        if (planned.closure() != null) {
+            cases.close(officer, opened.id(), opened.version(), planned.closure());
+        }
+        return planned.actions().size();
     }
 
     private DemoHistoryPlan storedPlan() {
@@ -85,8 +145,12 @@ class DemoHistoryTest {
     void theLoadIsTheSeedsPlanAndTheSameSeedGivesTheSameContent() {
         loaded();
         DemoHistoryPlan plan = storedPlan();
-        assertThat(Long.parseLong(one("SELECT seed FROM demo_history"))).isEqualTo(20211206L);
+        assertThat(plan.seed()).isEqualTo(SEED);
+        // the anchor day the load began with (yesterday), not the day it resumed
+        assertThat(plan.anchor()).isEqualTo(calendar.today().minusDays(1));
         Map<String, String> planned = plan.summary();
+        assertThat(DemoHistoryPlan.generate(SEED, calendar.today()).summary().get("fingerprint"))
+                .isNotEqualTo(planned.get("fingerprint"));
         assertThat(DemoHistoryPlan.generate(plan.seed(), plan.anchor()).summary()).isEqualTo(planned);
         assertThat(DemoHistoryPlan.generate(plan.seed() + 1, plan.anchor()).summary().get("fingerprint"))
                 .isNotEqualTo(planned.get("fingerprint"));
@@ -144,9 +208,10 @@ class DemoHistoryTest {
         assertThat(dakar).isPositive();
         Api.as(Api.ANALYST).queryParam("post", "SN-DAKAR").queryParam("size", 1).get("/cases").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo((int) dakar));
-        // the load took well under two minutes (measured between the claim of the progress row and its end)
+        // the load took well under two minutes (the resumed part: from the progress row to its end)
         double seconds = Double.parseDouble(one("SELECT extract(epoch FROM finished_at - started_at) FROM demo_history"));
-        System.out.printf("Demo history: %d cases, %d actions loaded in %.1f s%n", cases, actions, seconds);
+        System.out.printf("Demo history: %d cases, %d actions; the last %d cases loaded in %.1f s%n", cases, actions,
+                cases - FIRST_BATCH, seconds);
         assertThat(seconds).isLessThan(120);
     }
 
@@ -235,6 +300,10 @@ class DemoHistoryTest {
                 dakar.hostCountry(), dakar.city(), "OPEN", dakar.coverage(), version));
         Directory.awaitVersion("SN-DAKAR", version);
         assertThat(history.loadIfDue().state()).isEqualTo(DemoHistory.State.ALREADY_LOADED);
+        var details = health.call();
+        assertThat(details.getStatus()).isEqualTo(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP);
+        assertThat(details.getData().orElseThrow()).containsEntry("state", "loaded")
+                .containsEntry("loadedCases", cases).containsEntry("enabled", true);
 
         assertThat(count("SELECT count(*) FROM cooperation_case WHERE created_by = ?", DEMO)).isEqualTo(cases);
         assertThat(count("SELECT count(*) FROM cooperation_action WHERE created_by = ?", DEMO)).isEqualTo(actions);
