@@ -9,8 +9,9 @@ import org.dcis.cooperation.reference.Organisation;
 /**
  * The missions the demo history's multilateral cases name: V3's reference list and V7's additions, with the
  * posts of the demo network that follow each (the one covering a host country, or its regional neighbours when
- * that post is suspended) and the themes it works on. MissionConsistency is checked by DemoHistoryTest against
- * the mission table; a mission changed by registry-admin makes the case naming it fail its rule, never lie.
+ * that post is suspended) and the themes it works on. DemoHistoryTest checks the loaded cases against the mission
+ * table (organisation, dates); a mission changed by registry-admin makes the case naming it fail its rule (the
+ * batch is rolled back and the load stops, logged), never lie.
  */
 final class DemoMissions {
     private DemoMissions() {
