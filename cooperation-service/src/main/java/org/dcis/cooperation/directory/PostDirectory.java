@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -25,11 +26,13 @@ public class PostDirectory {
     private final EntityManager em;
     private final DirectoryPosts posts;
     private final Clock clock;
+    private final Event<DirectoryChanged> changed;
 
-    PostDirectory(EntityManager em, DirectoryPosts posts, Clock clock) {
+    PostDirectory(EntityManager em, DirectoryPosts posts, Clock clock, Event<DirectoryChanged> changed) {
         this.em = em;
         this.posts = posts;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /**
@@ -46,11 +49,17 @@ public class PostDirectory {
         Instant now = clock.instant();
         em.persist(new ProcessedEvent(source, eventId, eventType, now));
         DirectoryPost post = posts.findById(snapshot.id());
+        boolean applied;
         if (post == null) {
             posts.persist(DirectoryPost.from(snapshot, eventId, now));
-            return true;
+            applied = true;
+        } else {
+            applied = post.apply(snapshot, eventId, now);
         }
-        return post.apply(snapshot, eventId, now);
+        if (applied) {
+            changed.fire(new DirectoryChanged(snapshot.id()));
+        }
+        return applied;
     }
 
     /** A post of the directory; a text that is no post id names none, and is never looked up. */

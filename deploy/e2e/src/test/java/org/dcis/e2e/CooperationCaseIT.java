@@ -59,7 +59,7 @@ class CooperationCaseIT {
         assertThat(read.jsonPath().getString("status")).isEqualTo("OPEN");
         assertThat(read.header("ETag")).isEqualTo("\"" + read.jsonPath().getLong("version") + "\"");
         List<String> found = Stack.gatewayAs("analyst.hq").queryParam("post", "SN-DAKAR")
-                .queryParam("framework", "BILATERAL").queryParam("sort", "createdAt,desc").when().get("/api/cooperation/cases").jsonPath().getList("items.id", String.class);
+                .queryParam("framework", "BILATERAL").queryParam("text", title).queryParam("sort", "createdAt,desc").when().get("/api/cooperation/cases").jsonPath().getList("items.id", String.class);
         assertThat(found).as("the analyst's list of SN-DAKAR's latest bilateral cases").contains(id);
     }
 

@@ -49,7 +49,9 @@ public final class FaultStack implements AutoCloseable {
         this.layout = layout;
         this.ports = ports;
         this.starter = new StackStarter(layout, ports, System.getenv(), out).withoutWelcome()
-                .withServiceEnvironment(Server.GATEWAY, Map.of("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", GATEWAY_RATE_LIMIT));
+                .withServiceEnvironment(Server.GATEWAY, Map.of("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", GATEWAY_RATE_LIMIT))
+                // the faults' own writes and listings only: 57 000 demo writes in the background would compete with them
+                .withServiceEnvironment(Server.COOPERATION, Map.of("DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "false"));
         this.stopper = new StackStopper(layout, out);
     }
 

@@ -307,6 +307,10 @@ public final class StackStarter {
         if (service == Server.POSTS) {
             env.put("DCIS_POSTS_DEMO_DATA_ENABLED", "true");
         }
+        if (service == Server.COOPERATION) {
+            // five years of cases and actions on the demo network, loaded once the directory knows its posts
+            env.put("DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "true");
+        }
         env.putAll(serviceSettings.getOrDefault(service, Map.of()));
         return env;
     }

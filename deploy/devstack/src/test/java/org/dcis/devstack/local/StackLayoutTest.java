@@ -57,4 +57,16 @@ class StackLayoutTest {
                 .containsEntry("QUARKUS_HTTP_PORT", "8080");
         assertThat(starter.serviceEnvironment(Server.POSTS)).doesNotContainKey("DCIS_GATEWAY_RATE_LIMIT_REQUESTS");
     }
+
+    @Test
+    void theLocalStackLoadsTheDemoNetworkAndItsHistory() {
+        StackStarter starter = new StackStarter(StackLayout.of(repository), StackPorts.from(Map.of()), Map.of(),
+                System.out);
+
+        assertThat(starter.serviceEnvironment(Server.POSTS)).containsEntry("DCIS_POSTS_DEMO_DATA_ENABLED", "true")
+                .doesNotContainKey("DCIS_COOPERATION_DEMO_HISTORY_ENABLED");
+        assertThat(starter.serviceEnvironment(Server.COOPERATION))
+                .containsEntry("DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "true");
+        assertThat(starter.serviceEnvironment(Server.GATEWAY)).doesNotContainKey("DCIS_COOPERATION_DEMO_HISTORY_ENABLED");
+    }
 }
