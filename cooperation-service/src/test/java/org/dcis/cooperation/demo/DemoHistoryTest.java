@@ -208,11 +208,10 @@ class DemoHistoryTest {
         assertThat(dakar).isPositive();
         Api.as(Api.ANALYST).queryParam("post", "SN-DAKAR").queryParam("size", 1).get("/cases").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo((int) dakar));
-        // the load took well under two minutes (the resumed part: from the progress row to its end)
+        // how long the load took is printed, never asserted: timings are the benchmarks' business
         double seconds = Double.parseDouble(one("SELECT extract(epoch FROM finished_at - started_at) FROM demo_history"));
         System.out.printf("Demo history: %d cases, %d actions; the last %d cases loaded in %.1f s%n", cases, actions,
                 cases - FIRST_BATCH, seconds);
-        assertThat(seconds).isLessThan(120);
     }
 
     @Test
