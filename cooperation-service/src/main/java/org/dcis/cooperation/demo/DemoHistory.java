@@ -22,6 +22,8 @@ import org.dcis.cooperation.actions.ActionService;
 import org.dcis.cooperation.actions.ActionSnapshot;
 import org.dcis.cooperation.actions.StatusChange;
 import org.dcis.cooperation.cases.CaseService;
+import org.dcis.cooperation.dashboard.DashboardRebuild;
+import org.dcis.cooperation.dashboard.DashboardUpdater;
 import org.dcis.cooperation.cases.CaseSnapshot;
 import org.dcis.cooperation.directory.DirectoryChanged;
 import org.dcis.cooperation.directory.DirectoryPost;
@@ -77,6 +79,7 @@ public class DemoHistory {
     private final EntityManager em;
     private final SuiteCalendar calendar;
     private final DemoHistoryConfig config;
+    private final DashboardRebuild dashboard;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "demo-history");
         thread.setDaemon(true);
@@ -93,7 +96,8 @@ public class DemoHistory {
     private volatile String lastError;
 
     DemoHistory(CaseService cases, ActionService actions, EntityManager em, SuiteCalendar calendar,
-            DemoHistoryConfig config) {
+            DemoHistoryConfig config, DashboardRebuild dashboard) {
+        this.dashboard = dashboard;
         this.cases = cases;
         this.actions = actions;
         this.em = em;
@@ -177,9 +181,14 @@ public class DemoHistory {
             if (stopping) {
                 return new Result(State.WAITING, 0, 0, 0, List.of());
             }
-            loadedCases = QuarkusTransaction.requiringNew().timeout(600).call(() -> writeBatch(toLoad));
+            loadedCases = DashboardUpdater.withoutPerWriteUpdates(
+                    () -> QuarkusTransaction.requiringNew().timeout(600).call(() -> writeBatch(toLoad)));
         }
-        Progress end = QuarkusTransaction.requiringNew().call(this::finish);
+        // the dashboard counts the whole history at once, in the transaction that marks it loaded
+        Progress end = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            dashboard.rebuild();
+            return finish();
+        });
         finished = true;
         state = "loaded";
         lastError = null;

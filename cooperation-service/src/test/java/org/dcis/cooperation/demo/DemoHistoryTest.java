@@ -215,6 +215,19 @@ class DemoHistoryTest {
     }
 
     @Test
+    void theDashboardCountsTheWholeHistoryOnceLoaded() {
+        loaded();
+        // the load counts nothing row by row; the read model is rebuilt in the transaction that marks it loaded
+        long cases = count("SELECT count(*) FROM cooperation_case");
+        long actions = count("SELECT count(*) FROM cooperation_action WHERE status <> 'CANCELLED'");
+        long cancelled = count("SELECT count(*) FROM cooperation_action WHERE status = 'CANCELLED'");
+        var summary = Api.as(Api.ANALYST).get("/dashboard/summary").then().statusCode(200).extract().jsonPath();
+        assertThat(summary.getLong("rows[0].cases")).isEqualTo(cases);
+        assertThat(summary.getLong("rows[0].actions")).isEqualTo(actions);
+        assertThat(summary.getLong("rows[0].cancelledActions")).isEqualTo(cancelled);
+    }
+
+    @Test
     void everyCaseAndActionKeepsTheDomainsRules() {
         loaded();
         DemoHistoryPlan plan = storedPlan();

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.dcis.platform.security.PublicPaths;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -95,15 +94,6 @@ public class SecurityProblems {
     }
 
     private void send(RoutingContext ctx, Problem problem) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem could not be written as JSON", e);
-        }
-        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        RouteProblems.send(ctx, json, problem);
     }
 }

@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.dcis.platform.problem.Problem;
 import org.dcis.platform.problem.ProblemType;
+import org.dcis.platform.problem.RouteProblems;
 import org.dcis.platform.problem.Violation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.Router;
@@ -80,15 +80,6 @@ public class RequestProblems {
     }
 
     private void send(RoutingContext ctx, Problem problem) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem could not be written as JSON", e);
-        }
-        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        RouteProblems.send(ctx, json, problem);
     }
 }
