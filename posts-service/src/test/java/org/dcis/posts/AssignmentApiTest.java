@@ -122,4 +122,17 @@ class AssignmentApiTest {
                 .post("/assignments").then().statusCode(400).body("violations[0].field", is("postId"));
         Api.as(Api.OFFICER).get("/assignments/not-a-uuid").then().statusCode(404);
     }
+
+    @Test
+    void aNullSpecialityNamesTheListItIsIn() {
+        Map<String, Object> body = new HashMap<>(Api.assignment("OFF-NULL-SPEC", "SN-DAKAR", "LIAISON_OFFICER", "2026-01-05"));
+        Map<String, Object> officer = new HashMap<>((Map<String, Object>) body.get("officer"));
+        java.util.List<Object> specialities = new java.util.ArrayList<>();
+        specialities.add(null);
+        officer.put("specialities", specialities);
+        body.put("officer", officer);
+        // a set has no index to name: the list is named, never "[null]"
+        org.dcis.devstack.testing.Problems.assertProblem(asAdmin().contentType("application/json").body(body)
+                .post("/assignments"), 400, "officer.specialities");
+    }
 }

@@ -634,6 +634,17 @@ class DashboardApiTest {
                             "framework", "status");
         }
         assertThat(openapi.getMap("components.schemas.DashboardCounts.properties")).containsKeys("table", "filters", "rows");
+        // the documented values of {by} are exactly the tables that answer (a client or generator can list them)
+        assertThat(openapi.getList("paths.'/dashboard/counts/{by}'.get.parameters.find { it.name == 'by' }.schema.enum",
+                String.class)).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                        org.dcis.cooperation.dashboard.DashboardQueries.Dimension.values())
+                        .map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        assertThat(openapi.getList("paths.'/dashboard/indicators/{by}'.get.parameters.find { it.name == 'by' }.schema.enum",
+                String.class)).containsExactlyInAnyOrder("theme", "month");
+        for (String by : openapi.getList("paths.'/dashboard/counts/{by}'.get.parameters.find { it.name == 'by' }.schema.enum",
+                String.class)) {
+            as(ANALYST).get("/dashboard/counts/" + by).then().statusCode(200);
+        }
     }
 
     @Test

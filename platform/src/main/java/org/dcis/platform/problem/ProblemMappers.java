@@ -303,8 +303,10 @@ public class ProblemMappers {
                 field.setLength(0);
                 continue;
             }
-            if (node.isInIterable() && field.length() > 0) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            // an element of a list has its index, of a map its key; of a set nothing, and the set itself is named
+            Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && field.length() > 0 && position != null) {
+                field.append('[').append(position).append(']');
             }
             String name = node.getName();
             if (name != null && !name.startsWith("<")) {

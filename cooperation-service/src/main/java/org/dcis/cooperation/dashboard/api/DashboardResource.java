@@ -176,7 +176,9 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountsAnswer.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    public Response counts(@PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
+    public Response counts(@Parameter(description = "what the rows are counted by", example = "theme",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "theme", "kind", "type", "framework", "organisation",
+                    "mission", "continent", "country", "post", "month" })) @PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
         Dimension dimension = pathValue(Dimension.class, "counts", by);
         DashboardFilter filter = filter(params);
         return answer(headers, "counts/" + by, filter, CountRow.class, queries.counts(dimension, filter));
@@ -189,7 +191,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorsAnswer.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    public Response indicators(@PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params,
+    public Response indicators(@Parameter(description = "what the totals are grouped by", example = "theme",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "theme", "month" })) @PathParam("by") String by, @jakarta.ws.rs.BeanParam Filters params,
             @Context HttpHeaders headers) {
         IndicatorDimension dimension = pathValue(IndicatorDimension.class, "indicators", by);
         DashboardFilter filter = filter(params);

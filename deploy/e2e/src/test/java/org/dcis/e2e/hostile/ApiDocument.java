@@ -21,8 +21,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ApiDocument {
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    /** A service of the suite: where it answers directly, and its prefix at the gateway. */
-    record Service(String name, URI direct, String gatewayPrefix) {
+    /**
+     * A service of the suite: where it answers directly, its prefix at the gateway, and the first segments of its
+     * paths the gateway publishes under a route of their own ({@code /dashboard/...} as {@code /api/dashboard/...}).
+     */
+    record Service(String name, URI direct, String gatewayPrefix, Set<String> ownRoutes) {
+        Service(String name, URI direct, String gatewayPrefix) {
+            this(name, direct, gatewayPrefix, Set.of());
+        }
+
+        Service withOwnRoutes(Set<String> routes) {
+            return new Service(name, direct, gatewayPrefix, Set.copyOf(routes));
+        }
+
+        /** What the gateway puts before a path of this service. */
+        String prefixFor(String path) {
+            String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
+            return ownRoutes.contains(first) ? "/api" : gatewayPrefix;
+        }
     }
 
     record Param(String name, String in, JsonNode schema, boolean required, String example) {
@@ -34,7 +50,7 @@ final class ApiDocument {
     record Operation(Service service, String method, String path, List<Param> params, JsonNode bodySchema,
             JsonNode bodyExample, boolean bodyRequired, List<String> roles, boolean secured, JsonNode okSchema, String summary, List<String> statuses) {
         String key() {
-            return method.toUpperCase(Locale.ROOT) + " " + service.gatewayPrefix() + path;
+            return method.toUpperCase(Locale.ROOT) + " " + service.prefixFor(path) + path;
         }
 
         boolean hasBody() {

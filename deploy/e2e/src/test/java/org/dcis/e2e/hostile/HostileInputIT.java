@@ -208,18 +208,38 @@ class HostileInputIT {
             JsonNode document = own.status() == 200 && own.body() != null ? own.body() : fromGateway(aggregated, service);
             assertThat(document).as("an OpenAPI document of %s (service: %s, gateway: %s)", service.name(), own.status(),
                     aggregated.status()).isNotNull();
-            ApiDocument api = new ApiDocument(service, document);
+            ApiDocument api = new ApiDocument(service.withOwnRoutes(ownRoutes(aggregated, service, document)), document);
             assertThat(api.operations).as("operations of %s", service.name()).hasSizeGreaterThan(5);
             loaded.add(api);
             if (aggregated.status() == 200 && aggregated.body() != null) {
                 for (ApiDocument.Operation op : api.operations) {
-                    if (aggregated.body().path("paths").path(service.gatewayPrefix() + op.path()).path(op.method()).isMissingNode()) {
+                    if (aggregated.body().path("paths").path(op.service().prefixFor(op.path()) + op.path()).path(op.method())
+                            .isMissingNode()) {
                         setupFailures.add("the gateway's /openapi.json lacks " + op.key());
                     }
                 }
             }
         }
         return loaded;
+    }
+
+    /**
+     * The first path segments of a service that the gateway publishes as routes of their own: an {@code /api/<segment>}
+     * path of the merged document that is the service's own {@code /<segment>...} path ({@code /api/dashboard/summary}
+     * for cooperation-service's {@code /dashboard/summary}).
+     */
+    private static java.util.Set<String> ownRoutes(Stacks.Json aggregated, ApiDocument.Service service, JsonNode own) {
+        java.util.Set<String> routes = new java.util.HashSet<>();
+        if (aggregated.status() != 200 || aggregated.body() == null) {
+            return routes;
+        }
+        own.path("paths").fieldNames().forEachRemaining(path -> {
+            if (!aggregated.body().path("paths").has(service.gatewayPrefix() + path)
+                    && aggregated.body().path("paths").has("/api" + path)) {
+                routes.add(path.substring(1).split("/", 2)[0]);
+            }
+        });
+        return routes;
     }
 
     /** The service's part of the gateway's merged document, its prefix taken off (when the service does not serve its own). */
@@ -400,6 +420,17 @@ class HostileInputIT {
         return out;
     }
 
+    /** The example of a parameter, else the first value of its enumeration; a document without either is a failure. */
+    private static String documentedValue(ApiDocument.Param param) {
+        if (param.example() != null) {
+            return param.example();
+        }
+        JsonNode values = param.schema() == null ? null : param.schema().path("enum");
+        assertThat(values != null && values.isArray() && values.size() > 0)
+                .as("path parameter %s names no resource and documents no example nor enumeration", param.name()).isTrue();
+        return values.get(0).asText();
+    }
+
     // ------------------------------------------------------------------ fixtures: the run's own resources
 
     /**
@@ -418,6 +449,9 @@ class HostileInputIT {
                     world.fixtures.put(op.key(), fixture(world.collectionOf(op), op.key()));
                 } else if (world.isCreate(op)) {
                     world.fixtures.put(op.key(), fixture(parentOf(op), op.key()));
+                } else if (parentOf(op) == null) {
+                    // a path parameter that names no resource (a dashboard table: counts/{by}): its documented value
+                    world.fixtures.put(op.key(), documentedValue(op.params("path").get(0)));
                 } else {
                     World.Collection collection = parentOf(op);
                     String example = op.params("path").get(0).example();
@@ -583,7 +617,8 @@ class HostileInputIT {
                 }
             }
             URI base = probe.viaGateway ? Stacks.GATEWAY : probe.op.service().direct();
-            byte[] prefix = probe.viaGateway ? probe.op.service().gatewayPrefix().getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+            byte[] prefix = probe.viaGateway ? probe.op.service().prefixFor(probe.op.path()).getBytes(StandardCharsets.ISO_8859_1)
+                    : new byte[0];
             RawHttp.Answer answer = RawHttp.send(base, probe.method, Generator.concat(prefix, probe.target), headers, probe.body);
             if (answer.status() == 429 && probe.viaGateway && throttled < MAX_THROTTLED_RETRIES) {
                 return new Outcome(probe, answer, List.of(), throttled + 1);
