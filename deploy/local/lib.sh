@@ -95,5 +95,6 @@ has_pid_files() { compgen -G "$STATE/pids/*.pid" >/dev/null; }
 # Ports of the suite, honouring the same overrides as the launcher.
 suite_ports() {
   echo "${DCIS_GATEWAY_PORT:-8080} ${DCIS_POSTS_PORT:-8081} ${DCIS_COOPERATION_PORT:-8082} ${DCIS_KEYCLOAK_PORT:-8180}" \
-       "${DCIS_POSTGRES_PORT:-5432} ${DCIS_KAFKA_PORT:-9092} ${DCIS_KAFKA_CONTROLLER_PORT:-9093}"
+       "${DCIS_POSTGRES_PORT:-5432} ${DCIS_KAFKA_PORT:-9092} ${DCIS_KAFKA_CONTROLLER_PORT:-9093}" \
+       "${DCIS_POSTS_MANAGEMENT_PORT:-9081} ${DCIS_COOPERATION_MANAGEMENT_PORT:-9082}"
 }
