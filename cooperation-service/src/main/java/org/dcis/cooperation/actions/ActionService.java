@@ -38,9 +38,10 @@ public class ActionService {
     private final IdempotencyKeys keys;
     private final SuiteCalendar calendar;
     private final CaseFigures figures;
+    private final ActionChanges changes;
 
     ActionService(Actions actions, CaseService cases, CooperationEvents events, AuditTrail audit, IdempotencyKeys keys,
-            SuiteCalendar calendar, CaseFigures figures) {
+            SuiteCalendar calendar, CaseFigures figures, ActionChanges changes) {
         this.actions = actions;
         this.cases = cases;
         this.events = events;
@@ -48,6 +49,7 @@ public class ActionService {
         this.keys = keys;
         this.calendar = calendar;
         this.figures = figures;
+        this.changes = changes;
     }
 
     @Transactional
@@ -66,6 +68,7 @@ public class ActionService {
         figures.countAction(action.id());
         ActionSnapshot snapshot = action.snapshot();
         events.publish("action.logged", caseId, action.id(), snapshot);
+        changes.actionChanged("action.logged", parent.snapshot(), snapshot);
         audit.record(caller, "action.logged", "action", action.id().toString(), null, snapshot);
         return snapshot;
     }
@@ -80,6 +83,7 @@ public class ActionService {
         figures.countAction(id);
         ActionSnapshot after = action.snapshot();
         events.publish("action.updated", action.caseId(), id, after);
+        changes.actionChanged("action.updated", cases.visible(caller, action.caseId()).snapshot(), after);
         audit.record(caller, "action.updated", "action", id.toString(), before, after);
         return after;
     }
@@ -94,6 +98,7 @@ public class ActionService {
         figures.countAction(id);
         ActionSnapshot after = action.snapshot();
         events.publish("action.status-changed", action.caseId(), id, new StatusChanged(previous, after));
+        changes.actionChanged("action.status-changed", cases.visible(caller, action.caseId()).snapshot(), after);
         audit.record(caller, "action.status-changed", "action", id.toString(), before, after);
         return after;
     }

@@ -38,9 +38,10 @@ public class CaseService {
     private final IdempotencyKeys keys;
     private final SuiteCalendar calendar;
     private final CaseFigures figures;
+    private final CaseChanges changes;
 
     CaseService(Cases cases, Missions missions, PostDirectory directory, CooperationEvents events, AuditTrail audit,
-            IdempotencyKeys keys, SuiteCalendar calendar, CaseFigures figures) {
+            IdempotencyKeys keys, SuiteCalendar calendar, CaseFigures figures, CaseChanges changes) {
         this.cases = cases;
         this.missions = missions;
         this.directory = directory;
@@ -49,6 +50,7 @@ public class CaseService {
         this.keys = keys;
         this.calendar = calendar;
         this.figures = figures;
+        this.changes = changes;
     }
 
     @Transactional
@@ -67,6 +69,7 @@ public class CaseService {
         figures.countCase(opened.id());
         CaseSnapshot snapshot = opened.snapshot();
         events.publish("case.opened", opened.id(), opened.id(), snapshot);
+        changes.caseChanged("case.opened", null, snapshot);
         audit.record(caller, "case.opened", "case", opened.id().toString(), null, snapshot);
         return snapshot;
     }
@@ -83,6 +86,7 @@ public class CaseService {
         figures.countCase(id);
         CaseSnapshot after = existing.snapshot();
         events.publish("case.updated", id, id, after);
+        changes.caseChanged("case.updated", before, after);
         audit.record(caller, "case.updated", "case", id.toString(), before, after);
         return after;
     }
@@ -97,6 +101,7 @@ public class CaseService {
         figures.countCase(id);
         CaseSnapshot after = existing.snapshot();
         events.publish("case.closed", id, id, after);
+        changes.caseChanged("case.closed", before, after);
         audit.record(caller, "case.closed", "case", id.toString(), before, after);
         return after;
     }

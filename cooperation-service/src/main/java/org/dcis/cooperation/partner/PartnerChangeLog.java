@@ -1,0 +1,84 @@
+package org.dcis.cooperation.partner;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.dcis.cooperation.actions.ActionChanges;
+import org.dcis.cooperation.actions.ActionSnapshot;
+import org.dcis.cooperation.cases.CaseChanges;
+import org.dcis.cooperation.cases.CaseSnapshot;
+import org.dcis.cooperation.reference.Organisation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes what each partner organisation may see of a change, or must forget, into {@code partner_change}, in the
+ * transaction of the write (so the log holds a change exactly when it committed). A case that becomes released
+ * brings its actions logged so far with it, so a partner that syncs misses nothing of it.
+ */
+@ApplicationScoped
+public class PartnerChangeLog implements CaseChanges, ActionChanges {
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final PartnerCases partnerCases;
+
+    PartnerChangeLog(EntityManager em, ObjectMapper json, Clock clock, PartnerCases partnerCases) {
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+        this.partnerCases = partnerCases;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseChanged(String type, CaseSnapshot before, CaseSnapshot after) {
+        Set<Organisation> concerned = new LinkedHashSet<>();
+        Releasability.releasedTo(before).ifPresent(concerned::add);
+        Releasability.releasedTo(after).ifPresent(concerned::add);
+        for (Organisation organisation : concerned) {
+            if (Releasability.isReleasable(after, organisation)) {
+                append(organisation, type, after.id(), after.id(), PartnerCase.of(after));
+                if (!Releasability.isReleasable(before, organisation) && before != null) {
+                    for (PartnerAction action : partnerCases.actionsOf(after.id())) {
+                        append(organisation, "action.updated", after.id(), action.id(), action);
+                    }
+                }
+            } else {
+                WithdrawalReason reason = Releasability.withdrawal(before, after, organisation);
+                UUID id = before.id();
+                append(organisation, PartnerEvents.WITHDRAWN, id, id, new Withdrawal(id, clock.instant(), reason));
+            }
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void actionChanged(String type, CaseSnapshot onCase, ActionSnapshot action) {
+        Releasability.releasedTo(onCase).ifPresent(organisation -> append(organisation, type, onCase.id(), action.id(),
+                PartnerAction.of(action)));
+    }
+
+    private void append(Organisation organisation, String type, UUID caseId, UUID subject, Object data) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("partner view of " + type + " not serialisable", e);
+        }
+        em.createNativeQuery("INSERT INTO partner_change (organisation, change_type, case_id, subject, payload, changed_at)"
+                + " VALUES (:organisation, :type, :caseId, :subject, CAST(:payload AS jsonb), :at)")
+                .setParameter("organisation", organisation.name()).setParameter("type", type)
+                .setParameter("caseId", caseId).setParameter("subject", subject).setParameter("payload", payload)
+                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+}
