@@ -13,6 +13,11 @@ public final class Api {
     public static final String ANALYST = "analyst.hq";
     public static final String ADMIN = "admin.registry";
     public static final String PARTNER_EU = "partner.eu";
+    /** Mission systems: client-credentials tokens of the realm's confidential clients (demo secrets). */
+    public static final String EU_SYSTEM = "eu-mission-system";
+    public static final String UN_SYSTEM = "un-mission-system";
+    static final java.util.Map<String, String> SYSTEM_SECRETS = java.util.Map.of(EU_SYSTEM, "eu-mission-secret",
+            UN_SYSTEM, "un-mission-secret");
 
     private Api() {
     }

@@ -25,6 +25,22 @@ public final class Cases {
         return body;
     }
 
+    /** A multilateral case led by SN-DAKAR within {@code organisation} (and {@code mission}, if given). */
+    public static Map<String, Object> multilateral(String title, String organisation, String mission, String handling,
+            List<String> releasableTo) {
+        Map<String, Object> body = bilateral(title, "SN-DAKAR", null);
+        body.put("framework", "MULTILATERAL");
+        body.remove("partnerCountry");
+        body.put("organisation", organisation);
+        if (mission != null) {
+            body.put("mission", mission);
+        }
+        body.put("countries", List.of("ML", "SN"));
+        body.put("handling", handling);
+        body.put("releasableTo", releasableTo);
+        return body;
+    }
+
     public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(field, value);

@@ -20,7 +20,11 @@ public final class Tokens {
         Issued issued = CACHE.get(user);
         if (issued == null || issued.at().plus(REUSE).isBefore(Instant.now())) {
             String issuer = ConfigProvider.getConfig().getValue("dcis.test.keycloak-issuer", String.class);
-            issued = new Issued(new KeycloakTokens(issuer).accessToken(user), Instant.now());
+            KeycloakTokens keycloak = new KeycloakTokens(issuer);
+            String token = Api.SYSTEM_SECRETS.containsKey(user)
+                    ? keycloak.clientToken(user, Api.SYSTEM_SECRETS.get(user))
+                    : keycloak.accessToken(user);
+            issued = new Issued(token, Instant.now());
             CACHE.put(user, issued);
         }
         return issued.token();

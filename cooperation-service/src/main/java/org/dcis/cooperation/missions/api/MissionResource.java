@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.dcis.cooperation.missions.Mission;
+import org.dcis.cooperation.missions.MissionReport;
+import org.dcis.cooperation.missions.MissionReports;
 import org.dcis.cooperation.missions.MissionService;
 import org.dcis.cooperation.missions.MissionTerms;
 import org.dcis.cooperation.reference.IsoCountries;
@@ -50,10 +52,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "missions")
 public class MissionResource {
     private final MissionService missions;
+    private final MissionReports reports;
     private final CurrentCaller caller;
 
-    MissionResource(MissionService missions, CurrentCaller caller) {
+    MissionResource(MissionService missions, MissionReports reports, CurrentCaller caller) {
         this.missions = missions;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -74,6 +78,15 @@ public class MissionResource {
     public Response get(@PathParam("code") String code) {
         Mission mission = missions.get(code);
         return Responses.ok(MissionView.of(mission), mission.version());
+    }
+
+    @GET
+    @Path("/{code}/reports")
+    @RolesAllowed({ Roles.HQ_ANALYST, Roles.REGISTRY_ADMIN })
+    @Operation(summary = "What the partner systems reported on the mission (mandate extended, suspended, ended), the"
+            + " latest first")
+    public List<MissionReport.View> reports(@PathParam("code") String code) {
+        return reports.of(code);
     }
 
     @POST
