@@ -29,6 +29,8 @@ class GatewayOpenApiTest {
                 // cooperation-service's /dashboard/** is published under the dashboard's own prefix, and only there
                 .body("paths.'/api/dashboard/counts/{by}'.get.operationId", equalTo("dashboardCounts"))
                 .body("paths", not(hasKey("/api/cooperation/dashboard/counts/{by}")))
+                .body("paths.'/api/partner/v1/changes'.get.operationId", equalTo("partnerChanges"))
+                .body("paths", not(hasKey("/api/cooperation/partner/v1/changes")))
                 // "Item" differs between the services: the second one is renamed and its refs follow
                 .body("components.schemas", hasKey("Item"))
                 .body("components.schemas", hasKey("Cooperationservice_Item"))

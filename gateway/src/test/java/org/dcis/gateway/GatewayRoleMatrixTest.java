@@ -41,7 +41,10 @@ class GatewayRoleMatrixTest {
                     Access.WRITE, Set.of("officer", "registry-admin")),
             "/api/dashboard", Map.of(
                     Access.READ, Set.of("officer", "hq-analyst"),
-                    Access.WRITE, Set.of()));
+                    Access.WRITE, Set.of()),
+            "/api/partner", Map.of(
+                    Access.READ, Set.of("partner-eu", "partner-un"),
+                    Access.WRITE, Set.of("partner-eu", "partner-un")));
 
     /** A real caller holding each role (and only that one of the five). */
     private static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();

@@ -79,6 +79,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void partnerRouteReachesCooperationServiceUnderPartnerWithTheMissionSystemsToken() {
+        String token = Tokens.euMissionSystem();
+        given().auth().oauth2(token).get("/api/partner/v1/changes?updatedSince=12.3")
+                .then().statusCode(200)
+                .header("X-Served-By", "cooperation-service")
+                .body("uri", equalTo("/partner/v1/changes?updatedSince=12.3"));
+        assertThat(headers(Services.COOPERATION.received().get(0)).get("authorization")).isEqualTo("Bearer " + token);
+        // one public path: /api/cooperation/partner/... would pass the partner API by the cooperation row
+        given().auth().oauth2(Tokens.of("analyst.hq")).get("/api/cooperation/partner/v1/cases").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("analyst.hq")).get("/api/partner/v1/cases").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(Services.COOPERATION.received()).hasSize(1);
+        assertThat(Services.POSTS.received()).isEmpty();
+    }
+
+    @Test
     void theDashboardHasOnePublicPath() {
         // /api/cooperation/dashboard/... would reach the same resource past the dashboard's row of the role table
         for (String path : List.of("/api/cooperation/dashboard", "/api/cooperation/dashboard/summary",

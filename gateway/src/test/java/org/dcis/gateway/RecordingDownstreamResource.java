@@ -27,6 +27,9 @@ public class RecordingDownstreamResource implements QuarkusTestResourceLifecycle
             cooperationApi.getJsonObject("paths").put("/dashboard/counts/{by}", new JsonObject().put("get",
                     new JsonObject().put("operationId", "dashboardCounts")
                             .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+            cooperationApi.getJsonObject("paths").put("/partner/v1/changes", new JsonObject().put("get",
+                    new JsonObject().put("operationId", "partnerChanges")
+                            .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
             cooperation = new RecordingDownstream(vertx, "cooperation-service", cooperationApi).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "recording-downstreams-stop"));
         }

@@ -15,7 +15,9 @@ public enum Downstream {
     POSTS("posts-service", "/api/posts", ""),
     COOPERATION("cooperation-service", "/api/cooperation", ""),
     /** The headquarters dashboard: cooperation-service's {@code /dashboard/**}, published under its own prefix. */
-    DASHBOARD("cooperation-service", "/api/dashboard", "/dashboard");
+    DASHBOARD("cooperation-service", "/api/dashboard", "/dashboard"),
+    /** The partner API for EU and UN mission systems: cooperation-service's {@code /partner/**} ({@code /partner/v1/...}). */
+    PARTNER("cooperation-service", "/api/partner", "/partner");
 
     private final String service;
     private final String prefix;
@@ -90,7 +92,7 @@ public enum Downstream {
     public URI baseUrl(GatewayConfig config) {
         return base(switch (this) {
             case POSTS -> config.postsUrl();
-            case COOPERATION, DASHBOARD -> config.cooperationUrl();
+            case COOPERATION, DASHBOARD, PARTNER -> config.cooperationUrl();
         });
     }
 
@@ -98,7 +100,7 @@ public enum Downstream {
     public URI managementUrl(GatewayConfig config) {
         return base(switch (this) {
             case POSTS -> config.postsManagementUrl();
-            case COOPERATION, DASHBOARD -> config.cooperationManagementUrl();
+            case COOPERATION, DASHBOARD, PARTNER -> config.cooperationManagementUrl();
         });
     }
 
