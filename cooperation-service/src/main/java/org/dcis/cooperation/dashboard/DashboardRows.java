@@ -1,5 +1,7 @@
 package org.dcis.cooperation.dashboard;
 
+import java.time.LocalDate;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,15 @@ public final class DashboardRows {
 
     public record ContinentCoverage(String continent, String name, long countriesCovered, long countries, long posts,
             long officers) {
+    }
+
+    /**
+     * One mission of the reference list: its cases and actions in the period (as {@code counts/mission}) and the latest
+     * report its organisation's system made on it (null fields when none).
+     */
+    public record MissionRow(String mission, String name, String organisation, LocalDate startsOn, LocalDate endsOn,
+            long cases, long actions, long reports, String lastReport, LocalDate lastReportEffectiveOn,
+            java.time.Instant lastReportAt, String lastReportNote) {
     }
 
     public record OfficerCount(String dimension, String key, long officers) {

@@ -55,6 +55,16 @@ public class MissionReports implements PanacheRepositoryBase<MissionReport, UUID
         return report.view();
     }
 
+    /** How many reports each mission that has one received. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object[] row : getEntityManager().createQuery(
+                "select r.mission, count(r) from MissionReport r group by r.mission", Object[].class).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /** The latest report on each mission that has one. */
     public Map<String, MissionReport.View> latest() {
         Map<String, MissionReport.View> latest = new java.util.TreeMap<>();

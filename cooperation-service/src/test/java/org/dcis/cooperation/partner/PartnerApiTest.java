@@ -188,6 +188,12 @@ class PartnerApiTest {
             assertThat(r.get("note")).isEqualTo(note);
             assertThat(r.get("effectiveOn")).isEqualTo("2027-06-30");
         });
+        as(ANALYST).get("/dashboard/missions?organisation=EU").then().statusCode(200)
+                .body("table", is("missions"))
+                .body("rows.find { it.mission == 'EUCAP-SAHEL-MALI' }.lastReport", is("MANDATE_EXTENDED"))
+                .body("rows.find { it.mission == 'EUCAP-SAHEL-MALI' }.lastReportNote", is(note))
+                .body("rows.find { it.mission == 'EUCAP-SAHEL-MALI' }.lastReportEffectiveOn", is("2027-06-30"))
+                .body("rows.organisation", org.hamcrest.Matchers.everyItem(is("EU")));
         List<Map<String, Object>> audit = as(ANALYST).get("/audit?targetType=mission&targetId=EUCAP-SAHEL-MALI&size=200").then()
                 .statusCode(200).extract().jsonPath().getList("items");
         assertThat(audit).anySatisfy(a -> {

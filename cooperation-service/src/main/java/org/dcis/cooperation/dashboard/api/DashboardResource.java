@@ -31,7 +31,9 @@ import org.dcis.cooperation.dashboard.DashboardRows.Coverage;
 import org.dcis.cooperation.dashboard.DashboardRows.InactivePost;
 import org.dcis.cooperation.dashboard.DashboardRows.IndicatorRow;
 import org.dcis.cooperation.dashboard.DashboardRows.IndicatorTotal;
+import org.dcis.cooperation.dashboard.DashboardRows.MissionRow;
 import org.dcis.cooperation.dashboard.DashboardRows.OfficerCount;
+import org.dcis.cooperation.dashboard.MissionStatus;
 import org.dcis.cooperation.dashboard.DashboardRows.PostActivity;
 import org.dcis.cooperation.dashboard.DashboardRows.ReturnRow;
 import org.dcis.cooperation.dashboard.DashboardRows.Summary;
@@ -70,11 +72,13 @@ public class DashboardResource {
     static final int MAX_MISSION_CODE = 40;
 
     private final DashboardQueries queries;
+    private final MissionStatus missionStatus;
     private final Missions missions;
     private final CurrentCaller caller;
 
-    DashboardResource(DashboardQueries queries, Missions missions, CurrentCaller caller) {
+    DashboardResource(DashboardQueries queries, MissionStatus missionStatus, Missions missions, CurrentCaller caller) {
         this.queries = queries;
+        this.missionStatus = missionStatus;
         this.missions = missions;
         this.caller = caller;
     }
@@ -103,6 +107,9 @@ public class DashboardResource {
     }
 
     @Schema(name = "DashboardReturn") record ReturnAnswer(String table, DashboardFilter filters, List<ReturnRow> rows) {
+    }
+
+    @Schema(name = "DashboardMissions") record MissionsAnswer(String table, DashboardFilter filters, List<MissionRow> rows) {
     }
 
     @Schema(name = "DashboardCoverage") record CoverageAnswer(String table, DashboardFilter filters, List<Coverage> rows) {
@@ -268,6 +275,18 @@ public class DashboardResource {
         DashboardFilter filter = filter(params);
         return answer(headers, "coverage/continents", filter, ContinentCoverage.class,
                 queries.coverage(filter.post()).continents());
+    }
+
+    @GET
+    @Path("/missions")
+    @Operation(summary = "Each mission with its cases and actions in the period and the latest report of its"
+            + " organisation's system (mandate extended, suspended, ended)")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionsAnswer.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    public Response missions(@jakarta.ws.rs.BeanParam Filters params, @Context HttpHeaders headers) {
+        DashboardFilter filter = filter(params);
+        return answer(headers, "missions", filter, MissionRow.class, missionStatus.rows(filter));
     }
 
     @GET
