@@ -3,6 +3,8 @@ package org.dcis.cooperation.partner;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,6 +67,36 @@ public class PartnerChangeLog implements CaseChanges, ActionChanges {
     public void actionChanged(String type, CaseSnapshot onCase, ActionSnapshot action) {
         Releasability.releasedTo(onCase).ifPresent(organisation -> append(organisation, type, onCase.id(), action.id(),
                 PartnerAction.of(action)));
+    }
+
+    /**
+     * Writes the current state of every released case, with its actions, when the log is empty while released cases
+     * exist: a database from before the log (V8) starts its partners' sync with what they may see today.
+     *
+     * @return how many cases were written
+     */
+    @Transactional
+    public int backfillIfEmpty() {
+        // one instance at a time, and never twice: the check and the writes are under one transaction-scoped lock
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('partner_change backfill'))").getSingleResult();
+        Number logged = (Number) em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM partner_change LIMIT 1) c")
+                .getSingleResult();
+        if (logged.longValue() > 0) {
+            return 0;
+        }
+        int written = 0;
+        for (Organisation organisation : PartnerEvents.TOPICS.keySet()) {
+            List<PartnerCase> released = partnerCases.all(organisation, PartnerFilter.NONE);
+            Map<UUID, List<PartnerAction>> actions = partnerCases.actionsOf(released.stream().map(PartnerCase::id).toList());
+            for (PartnerCase c : released) {
+                append(organisation, "case.updated", c.id(), c.id(), c);
+                for (PartnerAction action : actions.getOrDefault(c.id(), List.of())) {
+                    append(organisation, "action.updated", c.id(), action.id(), action);
+                }
+                written++;
+            }
+        }
+        return written;
     }
 
     private void append(Organisation organisation, String type, UUID caseId, UUID subject, Object data) {
