@@ -477,7 +477,7 @@ public class IatiActivities {
         void text(String name, String text) throws XMLStreamException {
             indent();
             out.writeStartElement(name);
-            out.writeCharacters(text);
+            out.writeCharacters(xmlText(text));
             out.writeEndElement();
             hadChild = true;
         }
@@ -491,7 +491,7 @@ public class IatiActivities {
             indent();
             out.writeStartElement("narrative");
             out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", language);
-            out.writeCharacters(text);
+            out.writeCharacters(xmlText(text));
             out.writeEndElement();
             hadChild = true;
         }
@@ -501,6 +501,27 @@ public class IatiActivities {
             out.writeEndDocument();
             out.flush();
             out.close();
+        }
+
+        /**
+         * The text as XML 1.0 can hold it: StAX escapes markup but writes any character as it is, and a case's
+         * title may hold a control character (the API refuses only NUL), which no XML reader would accept; such a
+         * character becomes U+FFFD.
+         */
+        static String xmlText(String text) {
+            StringBuilder clean = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                        || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+                if (!allowed && clean == null) {
+                    clean = new StringBuilder(text.substring(0, i));
+                }
+                if (clean != null) {
+                    clean.append(allowed ? c : '\uFFFD');
+                }
+            }
+            return clean == null ? text : clean.toString();
         }
 
         private void indent() throws XMLStreamException {

@@ -393,6 +393,19 @@ class IatiActivitiesTest {
     }
 
     @Test
+    void aControlCharacterInATitleCannotBreakTheDocument() throws Exception {
+        PartnerCase odd = new PartnerCase(UUID.randomUUID(), "Bell \u0007 and \uFFFE, tab\tkept", "Résumé \u001B",
+                Organisation.EU, null, List.of(Theme.CYBERCRIME), null, "SN-DAKAR", List.of("SN"), CaseStatus.OPEN,
+                LocalDate.of(2025, 1, 2), null, NOW, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new IatiActivities(config(), Clock.fixed(NOW, ZoneOffset.UTC)).write(List.of(odd), Map.of(), Map.of(), out);
+        Document parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(xpath.evaluate("//title/narrative", parsed)).isEqualTo("Bell \uFFFD and \uFFFD, tab\tkept");
+        assertThat(xpath.evaluate("//description/narrative", parsed)).isEqualTo("Résumé \uFFFD");
+    }
+
+    @Test
     void anEmptySelectionIsAnEmptyDocument() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new IatiActivities(config(), Clock.fixed(NOW, ZoneOffset.UTC)).write(List.of(), Map.of(), Map.of(), out);
