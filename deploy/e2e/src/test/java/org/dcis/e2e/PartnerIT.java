@@ -81,6 +81,19 @@ class PartnerIT {
     }
 
     @Test
+    void theIatiExportHoldsOneActivityPerReleasedCase() {
+        for (String organisation : SYSTEMS.keySet()) {
+            Response xml = system(organisation).accept("application/xml").get("/api/partner/v1/iati-activities");
+            assertThat(xml.statusCode()).as(organisation).isEqualTo(200);
+            assertThat(xml.contentType()).startsWith("application/xml");
+            List<String> identifiers = xml.xmlPath().getList("iati-activities.iati-activity.iati-identifier", String.class);
+            Set<String> cases = new HashSet<>();
+            identifiers.forEach(id -> cases.add(id.substring(id.length() - 36)));
+            assertThat(cases).as(organisation).hasSize(identifiers.size()).isEqualTo(expected(organisation));
+        }
+    }
+
+    @Test
     void aSyncFromTheStartRebuildsTheReleasedSet() {
         for (String organisation : SYSTEMS.keySet()) {
             Set<String> present = new LinkedHashSet<>();

@@ -1,7 +1,6 @@
 package org.dcis.cooperation.partner.api;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.dcis.cooperation.api.Ids;
-import org.dcis.cooperation.cases.CaseStatus;
-import org.dcis.cooperation.cases.Theme;
 import org.dcis.cooperation.missions.MissionReport;
 import org.dcis.cooperation.missions.MissionReportTerms;
 import org.dcis.cooperation.missions.MissionReports;
@@ -29,7 +26,6 @@ import org.dcis.cooperation.partner.PartnerCases;
 import org.dcis.cooperation.partner.PartnerFilter;
 import org.dcis.cooperation.partner.PartnerOrganisations;
 import org.dcis.cooperation.partner.PartnerSync;
-import org.dcis.cooperation.reference.IsoCountries;
 import org.dcis.cooperation.reference.Organisation;
 import org.dcis.platform.paging.PageOf;
 import org.dcis.platform.paging.PageQuery;
@@ -62,9 +58,12 @@ public class PartnerResource {
     private final PartnerCases cases;
     private final PartnerSync sync;
     private final MissionReports reports;
+    private final PartnerFilters filters;
     private final CurrentCaller caller;
 
-    PartnerResource(PartnerCases cases, PartnerSync sync, MissionReports reports, CurrentCaller caller) {
+    PartnerResource(PartnerCases cases, PartnerSync sync, MissionReports reports, PartnerFilters filters,
+            CurrentCaller caller) {
+        this.filters = filters;
         this.cases = cases;
         this.sync = sync;
         this.reports = reports;
@@ -74,19 +73,11 @@ public class PartnerResource {
     @GET
     @Path("/cases")
     @Operation(summary = "The cases released to the caller's organisation, filtered, paged and sorted")
-    public PageOf<PartnerCase> list(@QueryParam("mission") String mission, @QueryParam("country") String country,
-            @QueryParam("theme") String theme, @QueryParam("status") String status,
-            @Parameter(description = "opened on or after") @QueryParam("from") String from,
-            @Parameter(description = "opened on or before") @QueryParam("to") String to,
+    public PageOf<PartnerCase> list(@jakarta.ws.rs.BeanParam PartnerFilters.Query query,
             @QueryParam("page") String page, @QueryParam("size") String size,
             @Parameter(description = "openedOn, closedOn, title, status, updatedAt; append ,desc")
             @QueryParam("sort") String sort) {
-        LocalDate fromDate = Params.date("from", from);
-        LocalDate toDate = Params.date("to", to);
-        Params.range("from", fromDate, "to", toDate);
-        PartnerFilter filter = new PartnerFilter(Params.text("mission", mission, 40),
-                IsoCountries.parameter("country", country), Params.enumOf(Theme.class, "theme", theme),
-                Params.enumOf(CaseStatus.class, "status", status), fromDate, toDate);
+        PartnerFilter filter = filters.read(query);
         return cases.search(organisation(), filter,
                 PageQuery.parse(page, size, sort, PartnerCases.SORTABLE, "openedOn,desc"));
     }
