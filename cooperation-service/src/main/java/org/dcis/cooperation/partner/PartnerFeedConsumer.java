@@ -73,11 +73,13 @@ public class PartnerFeedConsumer {
     /** The structured-mode event; a record that cannot be read never will be: a {@link DeadLetter} at once. */
     private CloudEvent read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null || record.value().length == 0) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "record without a value (a tombstone: cases are never deleted)");
+            throw new DeadLetter(DeadLetter.Kind.PARSE,
+                    "record without a value (a tombstone: cases are never deleted)");
         }
         CloudEvent event;
         try {
-            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(record.value());
+            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+                    .deserialize(record.value());
         } catch (RuntimeException e) {
             // the SDK's EventDeserializationException, CloudEventRWException...: the bytes are no CloudEvent
             throw new DeadLetter(DeadLetter.Kind.PARSE, "not a structured-mode CloudEvent: " + e.getMessage(), e);
@@ -86,10 +88,11 @@ public class PartnerFeedConsumer {
                 || event.getSource().toString().length() > FieldLengths.EVENT_SOURCE) {
             throw new DeadLetter(DeadLetter.Kind.SHAPE, "event id or source missing or too long");
         }
-        if (!PartnerFeeds.CASE_TYPES.contains(event.getType()) && !PartnerFeeds.ACTION_TYPES.contains(event.getType())) {
+        String type = event.getType();
+        if (!PartnerFeeds.CASE_TYPES.contains(type) && !PartnerFeeds.ACTION_TYPES.contains(type)) {
             Set<String> known = new TreeSet<>(PartnerFeeds.CASE_TYPES);
             known.addAll(PartnerFeeds.ACTION_TYPES);
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "unknown event type '" + shorten(event.getType())
+            throw new DeadLetter(DeadLetter.Kind.SHAPE, "unknown event type '" + shorten(type)
                     + "'; known: " + String.join(", ", known));
         }
         if (event.getData() == null) {
