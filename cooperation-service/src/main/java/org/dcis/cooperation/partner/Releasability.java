@@ -31,7 +31,16 @@ public final class Releasability {
      * still is (or never was).
      */
     public static WithdrawalReason withdrawal(CaseSnapshot before, CaseSnapshot after, Organisation organisation) {
-        if (!isReleasable(before, organisation) || isReleasable(after, organisation)) {
+        return isReleasable(before, organisation) ? withdrawal(organisation, after) : null;
+    }
+
+    /**
+     * Why a case last released to {@code previous} is no longer released to it as {@code after} stands (null when
+     * it still is): for a reader that keeps only the organisation a case was released to, not the whole case before
+     * the change (the partner feeds). The one rule of the reasons, which the method above applies too.
+     */
+    public static WithdrawalReason withdrawal(Organisation previous, CaseSnapshot after) {
+        if (isReleasable(after, previous)) {
             return null;
         }
         if (after == null) {
@@ -40,7 +49,7 @@ public final class Releasability {
         if (after.handling() != Handling.INTERNAL) {
             return WithdrawalReason.HANDLING_RESTRICTED;
         }
-        if (after.framework() != Framework.MULTILATERAL || after.organisation() != organisation) {
+        if (after.framework() != Framework.MULTILATERAL || after.organisation() != previous) {
             return WithdrawalReason.ORGANISATION_CHANGED;
         }
         return WithdrawalReason.RELEASABILITY_REMOVED;

@@ -23,8 +23,12 @@ public final class Database {
                 + " AND wait_event_type = 'Lock'") > 0;
     }
 
-    /** The types of the events written for one key (a case), in the order the relay sends them. */
+    /**
+     * The types of the events written on dcis.cooperation.v1 for one key (a case), in the order the relay sends them
+     * (the partner feeds write on their own topics with the same key).
+     */
     public static List<String> outboxTypes(DataSource dataSource, String key) {
-        return strings(dataSource, "SELECT event_type FROM outbox_event WHERE event_key = ? ORDER BY id", key);
+        return strings(dataSource, "SELECT event_type FROM outbox_event WHERE topic = 'dcis.cooperation.v1'"
+                + " AND event_key = ? ORDER BY id", key);
     }
 }

@@ -13,10 +13,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
+import org.dcis.platform.time.Clocks;
+
 /**
  * The service's one clock in tests: it replaces the platform's default {@link Clock} bean (and so the
- * suite's calendar built on it). It tells the system time unless a test fixes it, and every test that fixes
- * it resets it, so the other tests of the shared application never see a fixed time.
+ * suite's calendar built on it). It tells the system time (in microseconds, as the platform's clock) unless a
+ * test fixes it, and every test that fixes it resets it, so the other tests of the shared application never see a fixed time.
  *
  * <p>A test of concurrent requests can also {@link #pauseNextRequest() pause} the next request that reads the
  * time: use cases read it after their checks and before their writes, so the paused request holds whatever it
@@ -29,7 +31,7 @@ public class TestClock extends Clock {
     /** Resources live in these packages: a thread with one of their frames serves a request. */
     private static final String RESOURCES = ".api.";
 
-    private volatile Clock current = Clock.systemUTC();
+    private volatile Clock current = Clocks.microseconds(Clock.systemUTC());
     private final AtomicReference<Pause> pause = new AtomicReference<>();
 
     /** From now on, the service lives at this instant. */
@@ -39,7 +41,7 @@ public class TestClock extends Clock {
 
     /** Back to the system time. */
     public void reset() {
-        current = Clock.systemUTC();
+        current = Clocks.microseconds(Clock.systemUTC());
     }
 
     /** The next request thread that reads the time waits there until the pause is released. */

@@ -1,6 +1,7 @@
 package org.dcis.platform.time;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +19,16 @@ public class Clocks {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return microseconds(Clock.systemUTC());
+    }
+
+    /**
+     * Ticks in whole microseconds, as PostgreSQL stores a timestamp (it rounds the rest away): an instant the service
+     * puts in an event, or in a snapshot it answers right after a write, is then the very one a later read of the row
+     * returns (the partner feeds carry exactly what the partner API shows, updatedAt included).
+     */
+    public static Clock microseconds(Clock clock) {
+        return Clock.tick(clock, Duration.ofNanos(1_000));
     }
 
     @Produces
