@@ -1,6 +1,7 @@
 package org.dcis.cooperation.partner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +58,9 @@ public class PartnerChangeLog implements CaseChanges, ActionChanges {
             } else {
                 WithdrawalReason reason = Releasability.withdrawal(before, after, organisation);
                 UUID id = before.id();
-                append(organisation, PartnerEvents.WITHDRAWN, id, id, new Withdrawal(id, clock.instant(), reason));
+                // the time of the change that ended the release, as on the partner topics (PartnerFeeds)
+                Instant at = after == null ? clock.instant() : after.updatedAt();
+                append(organisation, PartnerEvents.WITHDRAWN, id, id, new Withdrawal(id, at, reason));
             }
         }
     }
