@@ -39,9 +39,11 @@ public class ActionService {
     private final SuiteCalendar calendar;
     private final CaseFigures figures;
     private final ActionChanges changes;
+    private final ActionCounters counters;
 
     ActionService(Actions actions, CaseService cases, CooperationEvents events, AuditTrail audit, IdempotencyKeys keys,
-            SuiteCalendar calendar, CaseFigures figures, ActionChanges changes) {
+            SuiteCalendar calendar, CaseFigures figures, ActionChanges changes,
+            ActionCounters counters) {
         this.actions = actions;
         this.cases = cases;
         this.events = events;
@@ -50,6 +52,7 @@ public class ActionService {
         this.calendar = calendar;
         this.figures = figures;
         this.changes = changes;
+        this.counters = counters;
     }
 
     @Transactional
@@ -69,6 +72,7 @@ public class ActionService {
         ActionSnapshot snapshot = action.snapshot();
         events.publish("action.logged", caseId, action.id(), snapshot);
         changes.actionChanged("action.logged", parent.snapshot(), snapshot);
+        counters.logged(parent.snapshot(), snapshot);
         audit.record(caller, "action.logged", "action", action.id().toString(), null, snapshot);
         return snapshot;
     }
@@ -99,6 +103,7 @@ public class ActionService {
         ActionSnapshot after = action.snapshot();
         events.publish("action.status-changed", action.caseId(), id, new StatusChanged(previous, after));
         changes.actionChanged("action.status-changed", cases.visible(caller, action.caseId()).snapshot(), after);
+        counters.statusChanged(after);
         audit.record(caller, "action.status-changed", "action", id.toString(), before, after);
         return after;
     }

@@ -39,9 +39,10 @@ public class CaseService {
     private final SuiteCalendar calendar;
     private final CaseFigures figures;
     private final CaseChanges changes;
+    private final CaseCounters counters;
 
     CaseService(Cases cases, Missions missions, PostDirectory directory, CooperationEvents events, AuditTrail audit,
-            IdempotencyKeys keys, SuiteCalendar calendar, CaseFigures figures, CaseChanges changes) {
+            IdempotencyKeys keys, SuiteCalendar calendar, CaseFigures figures, CaseChanges changes, CaseCounters counters) {
         this.cases = cases;
         this.missions = missions;
         this.directory = directory;
@@ -51,6 +52,7 @@ public class CaseService {
         this.calendar = calendar;
         this.figures = figures;
         this.changes = changes;
+        this.counters = counters;
     }
 
     @Transactional
@@ -70,6 +72,7 @@ public class CaseService {
         CaseSnapshot snapshot = opened.snapshot();
         events.publish("case.opened", opened.id(), opened.id(), snapshot);
         changes.caseChanged("case.opened", null, snapshot);
+        counters.opened(snapshot);
         audit.record(caller, "case.opened", "case", opened.id().toString(), null, snapshot);
         return snapshot;
     }
@@ -102,6 +105,7 @@ public class CaseService {
         CaseSnapshot after = existing.snapshot();
         events.publish("case.closed", id, id, after);
         changes.caseChanged("case.closed", before, after);
+        counters.closed(after);
         audit.record(caller, "case.closed", "case", id.toString(), before, after);
         return after;
     }

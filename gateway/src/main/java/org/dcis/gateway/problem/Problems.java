@@ -16,6 +16,8 @@ import org.dcis.gateway.observability.RequestId;
  */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The routing-context key under which the type of the gateway's own answer is kept (GatewayRouter counts it). */
+    public static final String ANSWERED = "dcis.gateway.problem";
 
     private Problems() {
     }
@@ -30,6 +32,7 @@ public final class Problems {
             response.reset();
             return;
         }
+        ctx.put(ANSWERED, type);
         JsonObject body = new JsonObject()
                 .put("type", type.uri().toString())
                 .put("title", type.title())
@@ -43,6 +46,11 @@ public final class Problems {
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .end(body.encode());
+    }
+
+    /** The problem the gateway answered itself on this request, if any. */
+    public static java.util.Optional<ProblemType> answered(RoutingContext ctx) {
+        return java.util.Optional.ofNullable(ctx.get(ANSWERED));
     }
 
     /** The path for the problem's instance: none when it is too long to echo or cannot be read. */

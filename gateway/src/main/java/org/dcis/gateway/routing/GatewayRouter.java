@@ -99,6 +99,7 @@ public class GatewayRouter {
         Relay relay = new Relay(client, config);
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestId::handle);
+        router.route().order(ORDER_REQUEST_ID).handler(this::countRefusals);
         router.route().failureHandler(this::securityFailure);
         router.route().order(ORDER_REQUEST_LIMITS).handler(this::refuseOversize);
         router.route().order(ORDER_BEARER_REQUIRED).handler(this::requireBearer);
@@ -111,6 +112,17 @@ public class GatewayRouter {
                     .handler(ctx -> relay.relay(ctx, downstream));
         }
         router.routeWithRegex("^/api(/.*)?$").handler(GatewayRouter::notFound);
+    }
+
+    /**
+     * Counts each request the gateway answered with a problem of its own, by type ({@code dcis_gateway_refused_total
+     * {reason="unauthenticated"}}, forbidden, too-many-requests, service-unavailable...): what was kept from the
+     * services, and why. Answers relayed from a service are the service's to count.
+     */
+    private void countRefusals(RoutingContext ctx) {
+        ctx.addEndHandler(done -> Problems.answered(ctx).ifPresent(type -> registry.counter("dcis.gateway.refused",
+                "reason", type.slug()).increment()));
+        ctx.next();
     }
 
     private static void notFound(RoutingContext ctx) {

@@ -51,9 +51,10 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
     private final IdempotencyKeys keys;
     private final SuiteCalendar calendar;
     private final EntityManager entityManager;
+    private final RegistryCounters counters;
 
     PostRegistry(Posts posts, CountryCatalog countries, Outbox outbox, AuditTrail audit, IdempotencyKeys keys,
-            SuiteCalendar calendar, EntityManager entityManager) {
+            SuiteCalendar calendar, EntityManager entityManager, RegistryCounters counters) {
         this.posts = posts;
         this.countries = countries;
         this.outbox = outbox;
@@ -61,6 +62,7 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
         this.keys = keys;
         this.calendar = calendar;
         this.entityManager = entityManager;
+        this.counters = counters;
     }
 
     /**
@@ -194,6 +196,7 @@ public class PostRegistry implements CoverageLedger, CoverageDirectory {
         entityManager.flush();
         OfficerCounts officers = officers(post.id());
         outbox.append(PostEventType.TOPIC, post.id(), type.type(), post.id(), PostSnapshot.of(post, officers));
+        counters.changed(type);
         return PostState.of(post, officers);
     }
 
