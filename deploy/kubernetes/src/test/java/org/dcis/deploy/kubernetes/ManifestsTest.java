@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -138,8 +137,9 @@ class ManifestsTest {
     static JsonSchema schema(String crdFile, String apiVersion) {
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
         JsonNode crd;
-        try {
-            crd = Rendered.YAML.readTree(Path.of("src/test/resources/crds", crdFile).toFile());
+        try (var in = ManifestsTest.class.getResourceAsStream("/crds/" + crdFile)) {
+            assertThat(in).as("CRD %s on the test class path", crdFile).isNotNull();
+            crd = Rendered.YAML.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
