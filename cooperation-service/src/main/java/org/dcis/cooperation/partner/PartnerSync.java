@@ -52,10 +52,11 @@ public class PartnerSync {
     public Changes after(Organisation organisation, String cursor, int size) {
         long[] position = parse(cursor);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT tx::text, seq, change_type, case_id, subject, payload::text,"
-                + " changed_at FROM partner_change WHERE organisation = :organisation"
-                + " AND (tx, seq) > (CAST(:tx AS xid8), :seq) AND tx < pg_snapshot_xmin(pg_current_snapshot())"
-                + " ORDER BY tx, seq LIMIT :limit")
+        // ordered by the xid8 column itself, not by its text (an output column named tx would sort "9450" after "14389")
+        List<Object[]> rows = em.createNativeQuery("SELECT c.tx::text AS position, c.seq, c.change_type, c.case_id,"
+                + " c.subject, c.payload::text, c.changed_at FROM partner_change c WHERE c.organisation = :organisation"
+                + " AND (c.tx, c.seq) > (CAST(:tx AS xid8), :seq) AND c.tx < pg_snapshot_xmin(pg_current_snapshot())"
+                + " ORDER BY c.tx, c.seq LIMIT :limit")
                 .setParameter("organisation", organisation.name())
                 .setParameter("tx", Long.toUnsignedString(position[0])).setParameter("seq", position[1])
                 .setParameter("limit", size + 1)

@@ -146,6 +146,39 @@ class PartnerSyncTest {
         }
     }
 
+    /** Positions are numbers: transaction 99 comes before transaction 100 (as text it would not, and 99 be skipped). */
+    @Test
+    void positionsAreOrderedAsNumbersNotAsText() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        try (Connection db = dataSource.getConnection()) {
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO partner_change (tx, organisation,"
+                    + " change_type, case_id, subject, payload, changed_at) VALUES (?::xid8, 'UN', 'case.updated',"
+                    + " ?::uuid, ?::uuid, '{\"version\": 1}', now())")) {
+                for (String[] row : new String[][] { { "99", first }, { "100", second } }) {
+                    insert.setString(1, row[0]);
+                    insert.setString(2, row[1]);
+                    insert.setString(3, row[1]);
+                    insert.executeUpdate();
+                }
+            }
+            try {
+                List<Map<String, Object>> read = new ArrayList<>();
+                String cursor = page(UN_SYSTEM, null, 1, read);
+                page(UN_SYSTEM, cursor, 1, read);
+                assertThat(read).extracting(c -> c.get("caseId")).containsExactly(first, second);
+                assertThat(read).extracting(c -> c.get("cursor")).first().asString().startsWith("99.");
+            } finally {
+                try (PreparedStatement delete = db.prepareStatement("DELETE FROM partner_change WHERE case_id IN"
+                        + " (?::uuid, ?::uuid)")) {
+                    delete.setString(1, first);
+                    delete.setString(2, second);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
     private static void write(String name, Queue expected) {
         for (int i = 0; i < CASES_PER_WRITER; i++) {
             var body = multilateral("Sync " + name + "-" + i, "EU", null, "INTERNAL", List.of("EU"));

@@ -30,9 +30,12 @@ class GatewayOpenApiIT {
                 "/api/cooperation/cases", "/api/cooperation/cases/{id}", "/api/cooperation/directory/posts/{id}",
                 "/api/dashboard/summary", "/api/dashboard/counts/{by}");
         assertThat(paths.keySet()).as("every path sits under a public prefix")
-                .allMatch(p -> p.startsWith("/api/posts/") || p.startsWith("/api/cooperation/") || p.startsWith("/api/dashboard/"));
-        assertThat(paths.keySet()).as("the dashboard has one public path")
-                .noneMatch(p -> p.startsWith("/api/cooperation/dashboard"));
+                .allMatch(p -> p.startsWith("/api/posts/") || p.startsWith("/api/cooperation/") || p.startsWith("/api/dashboard/")
+                        || p.startsWith("/api/partner/"));
+        assertThat(paths.keySet()).as("the dashboard and the partner API have one public path each")
+                .noneMatch(p -> p.startsWith("/api/cooperation/dashboard") || p.startsWith("/api/cooperation/partner"));
+        assertThat(paths).containsKeys("/api/partner/v1/cases", "/api/partner/v1/changes",
+                "/api/partner/v1/iati-activities", "/api/partner/v1/missions/{code}/reports");
 
         // Operations as the services declare them, methods included.
         assertThat(document.getMap("paths.'/api/posts/countries'")).containsKey("get");
