@@ -16,7 +16,7 @@ class GatewayMetricsTest {
     private static double refused(String reason) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^dcis_gateway_refused_total\\{[^}]*reason=\"" + Pattern.quote(reason)
-                + "\"[^}]*} ([0-9.eE+-]+)$").matcher(text);
+                + "\"[^}]*} ([0-9.eE+-]+)( # \\{.*)?$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

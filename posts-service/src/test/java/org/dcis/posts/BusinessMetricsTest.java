@@ -25,7 +25,7 @@ class BusinessMetricsTest {
     private static double value(String text, String name, String... labels) {
         double sum = 0;
         boolean found = false;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)( # \\{.*)?$").matcher(text);
         while (m.find()) {
             String set = m.group(1) == null ? "" : m.group(1);
             boolean all = true;

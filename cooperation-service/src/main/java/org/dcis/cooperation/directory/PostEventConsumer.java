@@ -60,8 +60,8 @@ public class PostEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void onPostEvent(ConsumerRecord<String, byte[]> record) {
-        String name = record.topic() + "-" + record.partition() + "@" + record.offset();
-        consumer.process(CHANNEL, name, () -> {
+        // named topic-partition@offset, applied inside the trace the record carries (see ResilientConsumer)
+        consumer.process(CHANNEL, record, () -> {
             Parsed parsed = read(record);
             CloudEvent event = parsed.event();
             PostSnapshot snapshot = parsed.snapshot();

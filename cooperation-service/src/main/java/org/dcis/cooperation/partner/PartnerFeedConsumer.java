@@ -55,8 +55,8 @@ public class PartnerFeedConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void onCooperationEvent(ConsumerRecord<String, byte[]> record) {
-        String name = record.topic() + "-" + record.partition() + "@" + record.offset();
-        consumer.process(CHANNEL, name, () -> {
+        // named topic-partition@offset, applied inside the trace the record carries (see ResilientConsumer)
+        consumer.process(CHANNEL, record, () -> {
             CloudEvent event = read(record);
             String source = event.getSource().toString();
             String type = event.getType();

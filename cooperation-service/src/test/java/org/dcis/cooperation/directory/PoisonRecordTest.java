@@ -147,7 +147,7 @@ class PoisonRecordTest {
     private static double deadLetterMetric() {
         String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         List<Double> values = new ArrayList<>();
-        Matcher matcher = Pattern.compile("(?m)^dcis_consumer_dead_letters_total\\{[^}]*channel=\"posts\"[^}]*\\} ([0-9.eE+]+)$")
+        Matcher matcher = Pattern.compile("(?m)^dcis_consumer_dead_letters_total\\{[^}]*channel=\"posts\"[^}]*\\} ([0-9.eE+]+)( # \\{.*)?$")
                 .matcher(metrics);
         while (matcher.find()) {
             values.add(Double.parseDouble(matcher.group(1)));

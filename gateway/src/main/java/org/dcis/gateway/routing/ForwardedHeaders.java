@@ -22,7 +22,9 @@ final class ForwardedHeaders {
     /** Dropped by exact name. Method overrides would let a read pass as a write downstream. */
     private static final Set<String> DROPPED = Set.of("forwarded", "x-roles", "x-post-id", "x-authenticated-user",
             "true-client-ip", "cf-connecting-ip", "x-cluster-client-ip", "x-rewrite-url", "x-http-method-override",
-            "x-http-method", "x-method-override", "x-request-id", "remote-user", "proxy-authorization");
+            "x-http-method", "x-method-override", "x-request-id", "remote-user", "proxy-authorization",
+            // the caller's trace context is not ours to continue (see EdgeTracing): the services get the gateway's
+            "traceparent", "tracestate", "baggage");
 
     private ForwardedHeaders() {
     }

@@ -20,7 +20,18 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dcis.platform.tracing.TraceContext;
 
 /**
  * Applies one consumed record so that the consumer never stops on it. The failures of {@code work} are sorted:
@@ -35,6 +46,10 @@ import io.quarkus.runtime.ShutdownEvent;
  * Counts {@code dcis.consumer.dead.letters} and {@code dcis.consumer.retries} (tag {@code channel}) and keeps the
  * state that readiness shows ({@link ConsumerHealth}). The wait between tries blocks the calling thread: the
  * caller is an ordered, blocking consumer, whose partition must not move on while its record waits.
+ *
+ * <p>A record that carries a trace context (W3C {@code traceparent} header, as the outbox relay writes it) is applied
+ * inside a {@code <topic> process} consumer span continuing that trace, made current around {@code work}: its logs
+ * carry the trace id and the events it writes to the outbox carry the trace on.
  */
 @ApplicationScoped
 public class ResilientConsumer {
@@ -45,11 +60,51 @@ public class ResilientConsumer {
     private final Clock clock;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
+    private final Tracer tracer;
 
-    ResilientConsumer(ConsumerSettings settings, MeterRegistry registry, Clock clock) {
+    ResilientConsumer(ConsumerSettings settings, MeterRegistry registry, Clock clock, OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.registry = registry;
         this.clock = clock;
+        this.tracer = openTelemetry.getTracer("org.dcis.platform.consumer");
+    }
+
+    /**
+     * {@link #process(String, String, Runnable)} for a Kafka record, named {@code topic-partition@offset}, inside the
+     * trace its headers carry (if any).
+     */
+    public void process(String channel, ConsumerRecord<?, ?> record, Runnable work) {
+        String name = record.topic() + "-" + record.partition() + "@" + record.offset();
+        TraceContext carried = TraceContext.of(record.headers());
+        if (carried == null) {
+            process(channel, name, work);
+            return;
+        }
+        Context parent = carried.extract(Context.root());
+        SpanContext current = Span.current().getSpanContext();
+        if (current.isValid() && current.getTraceId().equals(Span.fromContext(parent).getSpanContext().getTraceId())) {
+            // the messaging layer's own span of this record is current already: nest under it
+            parent = Context.current();
+        }
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .setAttribute("dcis.channel", channel)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            process(channel, name, work);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**

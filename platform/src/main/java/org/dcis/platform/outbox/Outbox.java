@@ -21,9 +21,13 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 
+import org.dcis.platform.tracing.TraceContext;
+
 /**
  * Writes events in the caller's transaction, so an event exists exactly when its change committed. Each is
- * serialised once, here, as a structured-mode CloudEvent 1.0; the relay sends the bytes as they are.
+ * serialised once, here, as a structured-mode CloudEvent 1.0; the relay sends the bytes as they are. The trace
+ * context of the writer (the request's span, or the consumed record's) is kept beside it, as W3C {@code traceparent}
+ * and {@code tracestate}, for the relay to send as record headers: the trace goes on across the outbox.
  */
 @ApplicationScoped
 public class Outbox {
@@ -70,12 +74,15 @@ public class Outbox {
                 .withDataContentType("application/json")
                 .withData(body)
                 .build();
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, created_at)"
-                + " VALUES (:id, :topic, :key, :type, :payload, :at)")
+        TraceContext trace = TraceContext.current();
+        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, created_at,"
+                + " traceparent, tracestate) VALUES (:id, :topic, :key, :type, :payload, :at, :traceparent, :tracestate)")
                 .setParameter("id", id).setParameter("topic", topic).setParameter("key", key)
                 .setParameter("type", type)
                 .setParameter("payload", new String(format.serialize(event), StandardCharsets.UTF_8))
                 .setParameter("at", now.atOffset(ZoneOffset.UTC))
+                .setParameter("traceparent", trace == null ? null : trace.traceparent())
+                .setParameter("tracestate", trace == null ? null : trace.tracestate())
                 .executeUpdate();
         written.fire(new OutboxWritten());
         return id;

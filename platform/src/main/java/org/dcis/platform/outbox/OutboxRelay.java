@@ -42,7 +42,16 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
+
+import org.dcis.platform.tracing.TraceContext;
 
 /**
  * Sends the outbox to Kafka, in id order, at least once. The one relay of the suite: every service on the
@@ -55,6 +64,10 @@ import io.quarkus.runtime.StartupEvent;
  * on this instance wakes the relay at once ({@link OutboxWritten}); a poll finds rows of other instances.
  * Plain JDBC in autocommit mode on purpose: no database transaction stays open while the broker is
  * away. A failed round is retried with exponential backoff; the outbox simply grows meanwhile.
+ *
+ * <p>A row written under a trace (its {@code traceparent}) is sent in a {@code <topic> publish} producer span, child
+ * of the writer's span, whose context goes out as the record headers {@code traceparent} / {@code tracestate}: the
+ * consumers continue the trace of the request that made the change. The CloudEvent itself is not touched.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,6 +79,7 @@ public class OutboxRelay {
     private final String clientId;
     private final String bootstrapServers;
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -86,8 +100,10 @@ public class OutboxRelay {
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry registry) {
+            @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry registry,
+            OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
+        this.tracer = openTelemetry.getTracer("org.dcis.platform.outbox");
         this.config = config.relay();
         this.topics = config.topics();
         this.clientId = application + "-outbox-relay";
@@ -208,7 +224,29 @@ public class OutboxRelay {
                         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
                                 row.payload().getBytes(StandardCharsets.UTF_8));
                         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-                        acks.add(producer.send(record));
+                        Span span = publishSpan(row);
+                        if (span != null) {
+                            TraceContext.of(Context.root().with(span)).writeTo(record.headers());
+                        }
+                        try {
+                            acks.add(producer.send(record, span == null ? null : (metadata, error) -> {
+                                if (error != null) {
+                                    span.recordException(error);
+                                    span.setStatus(StatusCode.ERROR);
+                                } else {
+                                    span.setAttribute(PARTITION, (long) metadata.partition());
+                                    span.setAttribute(OFFSET, metadata.offset());
+                                }
+                                span.end();
+                            }));
+                        } catch (RuntimeException e) {
+                            if (span != null) {
+                                span.recordException(e);
+                                span.setStatus(StatusCode.ERROR);
+                                span.end();
+                            }
+                            throw e;
+                        }
                     }
                 } catch (RuntimeException e) {
                     // e.g. metadata unavailable for max.block.ms: rows already handed over are still awaited below
@@ -274,6 +312,29 @@ public class OutboxRelay {
         topicsReady = true;
     }
 
+    private static final AttributeKey<Long> PARTITION = AttributeKey.longKey("messaging.destination.partition.id");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.message.offset");
+
+    /** The producer span of a row written under a trace, child of the writer's span; null for a row without one. */
+    private Span publishSpan(Row row) {
+        if (row.traceparent() == null) {
+            return null;
+        }
+        Context parent = new TraceContext(row.traceparent(), row.tracestate()).extract(Context.root());
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return null;
+        }
+        return tracer.spanBuilder(row.topic() + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "publish")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.kafka.message.key", row.key())
+                .setAttribute("messaging.client_id", clientId)
+                .startSpan();
+    }
+
     private boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             statement.setLong(1, config.lockKey());
@@ -296,12 +357,14 @@ public class OutboxRelay {
 
     private List<Row> unsentRows(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, topic, event_key, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+                "SELECT id, topic, event_key, payload, traceparent, tracestate FROM outbox_event WHERE sent_at IS NULL"
+                        + " ORDER BY id LIMIT ?")) {
             statement.setInt(1, config.batchSize());
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5), result.getString(6)));
                 }
             }
             return rows;
@@ -358,7 +421,7 @@ public class OutboxRelay {
         return a.compareTo(b) < 0 ? a : b;
     }
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, String traceparent, String tracestate) {
     }
 
     /** @param degraded the broker refuses, or the oldest unsent event is older than the configured max lag */

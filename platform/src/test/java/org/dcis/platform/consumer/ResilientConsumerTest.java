@@ -32,7 +32,7 @@ class ResilientConsumerTest {
         public int maxUnexpectedAttempts() {
             return 3;
         }
-    }, registry, Clock.systemUTC());
+    }, registry, Clock.systemUTC(), io.opentelemetry.api.OpenTelemetry.noop());
 
     @Test
     void aDatabaseAwayIsTriedAgainUntilItIsBack() {

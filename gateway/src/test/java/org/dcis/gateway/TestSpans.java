@@ -1,0 +1,18 @@
+package org.dcis.gateway;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+
+/**
+ * Tests export spans here, in memory (a CDI SpanExporter replaces Quarkus' OTLP exporter; the test profile switches
+ * tracing on). Shared by every test of the JVM: read the spans of your own request.
+ */
+public class TestSpans {
+    @Produces
+    @Singleton
+    InMemorySpanExporter exporter() {
+        return InMemorySpanExporter.create();
+    }
+}
