@@ -70,6 +70,15 @@ final class Clients {
                     Http.ANSWER_TIMEOUT);
         }
 
+        /**
+         * One attempt straight at one instance of a service (around the gateway): {@code base} is the instance's
+         * address, {@code publicPrefix} the gateway's prefix of the path ({@code /api/cooperation}).
+         */
+        Http.Answer sendTo(String base, String publicPrefix, String username) {
+            return Http.call(method, base + path.substring(publicPrefix.length()), Tokens.of(username), body, headers,
+                    Http.ANSWER_TIMEOUT);
+        }
+
         Http.Answer last() {
             return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         }

@@ -29,8 +29,17 @@ final class CooperationWrites implements Clients.Plan {
     private final Map<Integer, Write> caseWithoutAction = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
+    /** Where each client's write goes (an instance of the service), or null: through the gateway. */
+    private final java.util.function.IntFunction<String> instanceFor;
+
     CooperationWrites(String tag) {
+        this(tag, null);
+    }
+
+    /** Writes straight at instances of cooperation-service: {@code instanceFor} gives a client's instance address. */
+    CooperationWrites(String tag, java.util.function.IntFunction<String> instanceFor) {
         this.tag = tag;
+        this.instanceFor = instanceFor;
     }
 
     String tag() {
@@ -55,7 +64,8 @@ final class CooperationWrites implements Clients.Plan {
 
     @Override
     public Http.Answer send(Write write) {
-        return write.sendAs(Tokens.OFFICER);
+        return instanceFor == null ? write.sendAs(Tokens.OFFICER)
+                : write.sendTo(instanceFor.apply(write.client), "/api/cooperation", Tokens.OFFICER);
     }
 
     static Map<String, Object> bilateralCase(String title) {

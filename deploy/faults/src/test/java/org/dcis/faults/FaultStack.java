@@ -6,12 +6,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.dcis.devstack.Archives;
+import org.dcis.devstack.ManagedProcess;
 import org.dcis.devstack.local.PidFile;
 import org.dcis.devstack.local.Probes;
 import org.dcis.devstack.local.Server;
@@ -44,6 +46,21 @@ public final class FaultStack implements AutoCloseable {
     private final PrintStream out = System.out;
     private final Thread shutdownHook = new Thread(this::stopEverything, "fault-stack-stop");
     private boolean stopped;
+    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A second instance of a service (ReplicasIT): its own ports and log, the stack's database, broker and realm. */
+    record Replica(Server service, String url, String managementUrl, ManagedProcess process) {
+        /** kill -9: a crash of the replica, nothing shuts down cleanly. */
+        void kill() {
+            process.stop("KILL", Duration.ofSeconds(10));
+        }
+
+        void stop() {
+            if (process.isAlive()) {
+                process.stop(Duration.ofSeconds(30));
+            }
+        }
+    }
 
     private FaultStack(StackLayout layout, StackPorts ports) {
         this.layout = layout;
@@ -112,6 +129,17 @@ public final class FaultStack implements AutoCloseable {
 
     Path log(Server server) {
         return layout.log(server);
+    }
+
+    /** Starts a second instance of posts-service or cooperation-service; returns once it is ready. */
+    Replica startReplica(Server service) {
+        int port = org.dcis.devstack.Ports.free();
+        int management = org.dcis.devstack.Ports.free();
+        ManagedProcess process = starter.startReplica(service, port, management,
+                layout.logs().resolve(service.id() + "-replica.log"));
+        Replica replica = new Replica(service, "http://localhost:" + port, "http://localhost:" + management, process);
+        replicas.add(replica);
+        return replica;
     }
 
     /** The PID of the running server, as its PID file records it. */
@@ -203,6 +231,7 @@ public final class FaultStack implements AutoCloseable {
         }
         stopped = true;
         out.println("[fault-stack] stopping every server it started");
+        replicas.forEach(Replica::stop);
         int count = stopper.stopAll();
         out.printf("[fault-stack] stopped %d server(s); logs kept in %s%n", count, layout.logs());
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (the token endpoint refuses the connection, no hang). Keycloak comes back: new logins work and their tokens
  * are accepted everywhere again.
  */
-@Order(5)
+@Order(6)
 @ExtendWith(FaultStackExtension.class)
 class KeycloakOutageIT {
     /** How long the suite may take to accept tokens of the restarted Keycloak (the gateway refreshes its keys every 10 s). */

@@ -20,7 +20,12 @@ record Readiness(Server service, int httpStatus, String status, List<Check> chec
     }
 
     static Readiness of(Server service) {
-        Http.Answer answer = Http.get(FaultStack.get().managementUrl(service) + "/q/health/ready", null);
+        return at(service, FaultStack.get().managementUrl(service));
+    }
+
+    /** The readiness of one instance of the service (a replica has its own management address). */
+    static Readiness at(Server service, String managementUrl) {
+        Http.Answer answer = Http.get(managementUrl + "/q/health/ready", null);
         if (!answer.answered()) {
             return new Readiness(service, -1, "NO ANSWER", List.of(), answer.failure());
         }
@@ -47,6 +52,11 @@ record Readiness(Server service, int httpStatus, String status, List<Check> chec
 
     long unsent() {
         return relay().map(c -> c.data().path("unsent").asLong(-1)).orElse(-1L);
+    }
+
+    /** This instance's relay holds the relay lock: it is the one sending the outbox. */
+    boolean activeRelay() {
+        return relay().map(c -> c.data().path("activeRelay").asBoolean(false)).orElse(false);
     }
 
     boolean relayDegraded() {

@@ -36,6 +36,15 @@ final class RegistryWrites implements Clients.Plan {
      * @param closeEach close every post once it is open (a country is then free again and reused), else open
      *                  each of the client's countries once
      */
+    /** Where each client's write goes (an instance of the service), or null: through the gateway. */
+    private java.util.function.IntFunction<String> instanceFor;
+
+    /** Writes straight at instances of posts-service from now on: {@code instanceFor} gives a client's instance. */
+    RegistryWrites to(java.util.function.IntFunction<String> instances) {
+        this.instanceFor = instances;
+        return this;
+    }
+
     RegistryWrites(String tag, int clients, boolean closeEach) {
         this.tag = tag;
         this.closeEach = closeEach;
@@ -85,7 +94,8 @@ final class RegistryWrites implements Clients.Plan {
 
     @Override
     public Http.Answer send(Write write) {
-        return write.sendAs(Tokens.ADMIN);
+        return instanceFor == null ? write.sendAs(Tokens.ADMIN)
+                : write.sendTo(instanceFor.apply(write.client), "/api/posts", Tokens.ADMIN);
     }
 
     static Map<String, Object> post(String id, String country) {

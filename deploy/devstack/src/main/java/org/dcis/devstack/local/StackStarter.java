@@ -180,6 +180,28 @@ public final class StackStarter {
     }
 
     /**
+     * A second instance of a running service (posts-service or cooperation-service), as a cluster runs replicas: the
+     * same jar, database, broker, realm and settings, on its own API and management ports and its own log. It gets
+     * no PID file of the stack: its caller owns it (stops or kills it through the returned process). Returns once it
+     * answers its readiness probe.
+     */
+    public ManagedProcess startReplica(Server service, int port, int managementPort, Path log) {
+        if (!service.hasManagementPort()) {
+            throw new StackException("only posts-service and cooperation-service run replicas here, not "
+                    + service.displayName());
+        }
+        List<String> command = serviceCommand(service);
+        Map<String, String> env = serviceEnvironment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        ManagedProcess process = ManagedProcess.start(service.displayName() + " (replica)", command, env,
+                layout.serviceJar(service).getParent(), log, true);
+        process.awaitReady(() -> Probes.ready(service, managementPort), SERVICE_READY);
+        out.printf("  %-20s replica ready on port %d (management %d)%n", service.displayName(), port, managementPort);
+        return process;
+    }
+
+    /**
      * Keycloak may still be booting in its own thread: stopping its process makes that start fail
      * fast; once the thread is done nothing new can appear, and a last sweep ends whatever did.
      */
@@ -261,6 +283,17 @@ public final class StackStarter {
 
     private ManagedProcess startService(Server service) {
         int port = ports.of(service);
+        List<String> command = serviceCommand(service);
+        synchronized (this) {
+            ensureNotInterrupted();
+            ManagedProcess process = ManagedProcess.start(service.displayName(), command, serviceEnvironment(service),
+                    layout.serviceJar(service).getParent(), layout.log(service), true);
+            record(service, process, port);
+            return process;
+        }
+    }
+
+    private List<String> serviceCommand(Server service) {
         List<String> command = new ArrayList<>();
         // The stack's own port variables must not leak into the services' configuration.
         command.add("env");
@@ -271,13 +304,7 @@ public final class StackStarter {
         command.add(javaExecutable());
         command.addAll(javaOptions("DCIS_SERVICE_JAVA_OPTS", "-Xmx384m"));
         command.addAll(List.of("-jar", layout.serviceJar(service).toString()));
-        synchronized (this) {
-            ensureNotInterrupted();
-            ManagedProcess process = ManagedProcess.start(service.displayName(), command, serviceEnvironment(service),
-                    layout.serviceJar(service).getParent(), layout.log(service), true);
-            record(service, process, port);
-            return process;
-        }
+        return command;
     }
 
     /** The standard Quarkus variables every service reads (see each application.properties). */
