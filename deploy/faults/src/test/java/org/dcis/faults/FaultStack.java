@@ -62,14 +62,38 @@ public final class FaultStack implements AutoCloseable {
         }
     }
 
+    /** Where the services export their spans (TracingIT reads them): the stack's own collector, in this JVM. */
+    private final OtlpReceiver collector = OtlpReceiver.start();
+
     private FaultStack(StackLayout layout, StackPorts ports) {
         this.layout = layout;
         this.ports = ports;
+        Map<String, String> tracing = Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         this.starter = new StackStarter(layout, ports, System.getenv(), out).withoutWelcome()
-                .withServiceEnvironment(Server.GATEWAY, Map.of("DCIS_GATEWAY_RATE_LIMIT_REQUESTS", GATEWAY_RATE_LIMIT))
+                .withServiceEnvironment(Server.GATEWAY, with(tracing, "DCIS_GATEWAY_RATE_LIMIT_REQUESTS", GATEWAY_RATE_LIMIT))
+                .withServiceEnvironment(Server.POSTS, tracing)
                 // the faults' own writes and listings only: 57 000 demo writes in the background would compete with them
-                .withServiceEnvironment(Server.COOPERATION, Map.of("DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "false"));
+                .withServiceEnvironment(Server.COOPERATION, with(tracing, "DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "false"));
         this.stopper = new StackStopper(layout, out);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.put(key, value);
+        return all;
+    }
+
+    /** What reached the collector so far (for a failure's message). */
+    List<String> collectorRequests() {
+        return collector.requests();
+    }
+
+    /** Every span the services exported so far. */
+    List<OtlpReceiver.ExportedSpan> exportedSpans() {
+        return collector.spans();
     }
 
     /** The stack of this JVM, started on first use; never started again once stopped (the end of the run). */
@@ -232,6 +256,7 @@ public final class FaultStack implements AutoCloseable {
         stopped = true;
         out.println("[fault-stack] stopping every server it started");
         replicas.forEach(Replica::stop);
+        collector.close();
         int count = stopper.stopAll();
         out.printf("[fault-stack] stopped %d server(s); logs kept in %s%n", count, layout.logs());
     }
