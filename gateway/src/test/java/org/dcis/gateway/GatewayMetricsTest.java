@@ -3,9 +3,8 @@ package org.dcis.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.dcis.devstack.testing.Metrics;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,10 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class GatewayMetricsTest {
     private static double refused(String reason) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^dcis_gateway_refused_total\\{[^}]*reason=\"" + Pattern.quote(reason)
-                + "\"[^}]*} ([0-9.eE+-]+)( # \\{.*)?$").matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.find(scrape, "dcis_gateway_refused_total", "reason", reason).orElse(0);
     }
 
     @Test

@@ -6,10 +6,9 @@ import static org.dcis.posts.support.Api.asAdmin;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dcis.devstack.testing.ManagementInterface;
+import org.dcis.devstack.testing.Metrics;
 import org.dcis.posts.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -22,23 +21,8 @@ class BusinessMetricsTest {
         return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    private static double value(String text, String name, String... labels) {
-        double sum = 0;
-        boolean found = false;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)( # \\{.*)?$").matcher(text);
-        while (m.find()) {
-            String set = m.group(1) == null ? "" : m.group(1);
-            boolean all = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                all &= set.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
-            }
-            if (all) {
-                found = true;
-                sum += Double.parseDouble(m.group(2));
-            }
-        }
-        assertThat(found).as("%s %s in /q/metrics", name, List.of(labels)).isTrue();
-        return sum;
+    private static double value(String scrape, String name, String... labels) {
+        return Metrics.value(scrape, name, labels);
     }
 
     @Test

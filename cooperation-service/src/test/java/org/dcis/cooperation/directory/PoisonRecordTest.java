@@ -1,6 +1,7 @@
 package org.dcis.cooperation.directory;
 
 import org.dcis.devstack.testing.ManagementInterface;
+import org.dcis.devstack.testing.Metrics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +11,12 @@ import static org.dcis.cooperation.support.Api.as;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -145,13 +144,7 @@ class PoisonRecordTest {
     }
 
     private static double deadLetterMetric() {
-        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        List<Double> values = new ArrayList<>();
-        Matcher matcher = Pattern.compile("(?m)^dcis_consumer_dead_letters_total\\{[^}]*channel=\"posts\"[^}]*\\} ([0-9.eE+]+)( # \\{.*)?$")
-                .matcher(metrics);
-        while (matcher.find()) {
-            values.add(Double.parseDouble(matcher.group(1)));
-        }
-        return values.stream().mapToDouble(Double::doubleValue).sum();
+        String scrape = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.find(scrape, "dcis_consumer_dead_letters_total", "channel", "posts").orElse(0);
     }
 }

@@ -12,11 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dcis.cooperation.support.Directory;
 import org.dcis.devstack.testing.ManagementInterface;
+import org.dcis.devstack.testing.Metrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,24 +36,8 @@ class BusinessMetricsTest {
         return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The sum of every series of a metric whose labels contain all the given label pairs. */
-    private static double value(String text, String name, String... labels) {
-        double sum = 0;
-        boolean found = false;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)( # \\{.*)?$").matcher(text);
-        while (m.find()) {
-            String set = m.group(1) == null ? "" : m.group(1);
-            boolean all = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                all &= set.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
-            }
-            if (all) {
-                found = true;
-                sum += Double.parseDouble(m.group(2));
-            }
-        }
-        assertThat(found).as("%s %s in /q/metrics", name, List.of(labels)).isTrue();
-        return sum;
+    private static double value(String scrape, String name, String... labels) {
+        return Metrics.value(scrape, name, labels);
     }
 
     @Test
