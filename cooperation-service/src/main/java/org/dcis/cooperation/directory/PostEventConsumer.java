@@ -1,25 +1,20 @@
 package org.dcis.cooperation.directory;
 
-import java.io.IOException;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dcis.platform.consumer.ConsumedEvents;
 import org.dcis.platform.consumer.DeadLetter;
 import org.dcis.platform.consumer.ResilientConsumer;
-import org.dcis.platform.json.RefusedJsonValue;
-import org.dcis.platform.reference.FieldLengths;
 import org.dcis.platform.reference.PostIds;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -76,37 +71,8 @@ public class PostEventConsumer {
      * {@link DeadLetter} at once.
      */
     private Parsed read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || record.value().length == 0) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "record without a value (a tombstone: posts are never deleted)");
-        }
-        CloudEvent event;
-        try {
-            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(record.value());
-        } catch (RuntimeException e) {
-            // the SDK's EventDeserializationException, CloudEventRWException...: the bytes are no CloudEvent
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "not a structured-mode CloudEvent: " + e.getMessage(), e);
-        }
-        if (event.getId() == null || event.getId().length() > FieldLengths.EVENT_ID || event.getSource() == null
-                || event.getSource().toString().length() > FieldLengths.EVENT_SOURCE) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event id or source missing or too long");
-        }
-        if (!TYPES.contains(event.getType())) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "unknown event type '" + shorten(event.getType())
-                    + "'; known: " + String.join(", ", TYPES.stream().sorted().toList()));
-        }
-        if (event.getData() == null) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event " + event.getId() + " without data");
-        }
-        PostSnapshot snapshot;
-        try {
-            snapshot = json.readValue(event.getData().toBytes(), PostSnapshot.class);
-        } catch (RefusedJsonValue e) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "post snapshot field refused: " + e.reason(), e);
-        } catch (JacksonException e) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "data is not a post snapshot: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "data unreadable: " + e.getMessage(), e);
-        }
+        CloudEvent event = ConsumedEvents.read(record, TYPES, "posts");
+        PostSnapshot snapshot = ConsumedEvents.data(json, event, PostSnapshot.class, "post snapshot");
         if (snapshot.hostCountry() == null || snapshot.status() == null || snapshot.version() < 1) {
             throw new DeadLetter(DeadLetter.Kind.SHAPE, "post snapshot without hostCountry, status or version");
         }
@@ -118,7 +84,7 @@ public class PostEventConsumer {
     }
 
     private static String shorten(String text) {
-        return text == null ? "" : text.length() <= 60 ? text : text.substring(0, 60) + "…";
+        return ConsumedEvents.shorten(text);
     }
 
     private record Parsed(CloudEvent event, PostSnapshot snapshot) {

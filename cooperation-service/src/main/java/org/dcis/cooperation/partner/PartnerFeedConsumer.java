@@ -1,8 +1,6 @@
 package org.dcis.cooperation.partner;
 
-import java.io.IOException;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,19 +8,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dcis.cooperation.actions.ActionService;
 import org.dcis.cooperation.actions.ActionSnapshot;
 import org.dcis.cooperation.cases.CaseSnapshot;
+import org.dcis.platform.consumer.ConsumedEvents;
 import org.dcis.platform.consumer.DeadLetter;
 import org.dcis.platform.consumer.ResilientConsumer;
-import org.dcis.platform.json.RefusedJsonValue;
-import org.dcis.platform.reference.FieldLengths;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -70,35 +64,16 @@ public class PartnerFeedConsumer {
         });
     }
 
-    /** The structured-mode event; a record that cannot be read never will be: a {@link DeadLetter} at once. */
-    private CloudEvent read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || record.value().length == 0) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE,
-                    "record without a value (a tombstone: cases are never deleted)");
-        }
-        CloudEvent event;
-        try {
-            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
-                    .deserialize(record.value());
-        } catch (RuntimeException e) {
-            // the SDK's EventDeserializationException, CloudEventRWException...: the bytes are no CloudEvent
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "not a structured-mode CloudEvent: " + e.getMessage(), e);
-        }
-        if (event.getId() == null || event.getId().length() > FieldLengths.EVENT_ID || event.getSource() == null
-                || event.getSource().toString().length() > FieldLengths.EVENT_SOURCE) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event id or source missing or too long");
-        }
-        String type = event.getType();
-        if (!PartnerFeeds.CASE_TYPES.contains(type) && !PartnerFeeds.ACTION_TYPES.contains(type)) {
-            Set<String> known = new TreeSet<>(PartnerFeeds.CASE_TYPES);
-            known.addAll(PartnerFeeds.ACTION_TYPES);
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "unknown event type '" + shorten(type)
-                    + "'; known: " + String.join(", ", known));
-        }
-        if (event.getData() == null) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, "event " + event.getId() + " without data");
-        }
-        return event;
+    private static final Set<String> TYPES = types();
+
+    private static Set<String> types() {
+        Set<String> all = new java.util.HashSet<>(PartnerFeeds.CASE_TYPES);
+        all.addAll(PartnerFeeds.ACTION_TYPES);
+        return Set.copyOf(all);
+    }
+
+    private static CloudEvent read(ConsumerRecord<String, byte[]> record) {
+        return ConsumedEvents.read(record, TYPES, "cases");
     }
 
     private CaseSnapshot caseOf(CloudEvent event) {
@@ -123,19 +98,6 @@ public class PartnerFeedConsumer {
     }
 
     private <T> T data(CloudEvent event, Class<T> type, String what) {
-        try {
-            return json.readValue(event.getData().toBytes(), type);
-        } catch (RefusedJsonValue e) {
-            throw new DeadLetter(DeadLetter.Kind.SHAPE, what + " field refused: " + e.reason(), e);
-        } catch (JacksonException e) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "data of " + event.getType() + " is not a " + what + ": "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DeadLetter(DeadLetter.Kind.PARSE, "data unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    private static String shorten(String text) {
-        return text == null ? "" : text.length() <= 60 ? text : text.substring(0, 60) + "…";
+        return ConsumedEvents.data(json, event, type, what);
     }
 }
