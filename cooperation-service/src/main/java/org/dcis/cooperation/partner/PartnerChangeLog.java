@@ -1,12 +1,9 @@
 package org.dcis.cooperation.partner;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,32 +41,15 @@ public class PartnerChangeLog implements CaseChanges, ActionChanges {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseChanged(String type, CaseSnapshot before, CaseSnapshot after) {
-        Set<Organisation> concerned = new LinkedHashSet<>();
-        Releasability.releasedTo(before).ifPresent(concerned::add);
-        Releasability.releasedTo(after).ifPresent(concerned::add);
-        for (Organisation organisation : concerned) {
-            if (Releasability.isReleasable(after, organisation)) {
-                append(organisation, type, after.id(), after.id(), PartnerCase.of(after));
-                if (!Releasability.isReleasable(before, organisation) && before != null) {
-                    for (PartnerAction action : partnerCases.actionsOf(after.id())) {
-                        append(organisation, "action.updated", after.id(), action.id(), action);
-                    }
-                }
-            } else {
-                WithdrawalReason reason = Releasability.withdrawal(before, after, organisation);
-                UUID id = before.id();
-                // the time of the change that ended the release, as on the partner topics (PartnerFeeds)
-                Instant at = after == null ? clock.instant() : after.updatedAt();
-                append(organisation, PartnerEvents.WITHDRAWN, id, id, new Withdrawal(id, at, reason));
-            }
-        }
+        Organisation previous = before == null ? null : PartnerChange.partnerOf(before).orElse(null);
+        PartnerChange.ofCase(type, previous, after, () -> partnerCases.actionsOf(after.id()), clock.instant())
+                .forEach(this::append);
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void actionChanged(String type, CaseSnapshot onCase, ActionSnapshot action) {
-        Releasability.releasedTo(onCase).ifPresent(organisation -> append(organisation, type, onCase.id(), action.id(),
-                PartnerAction.of(action)));
+        PartnerChange.ofAction(type, PartnerChange.partnerOf(onCase).orElse(null), action).ifPresent(this::append);
     }
 
     /**
@@ -92,9 +72,9 @@ public class PartnerChangeLog implements CaseChanges, ActionChanges {
             List<PartnerCase> released = partnerCases.all(organisation, PartnerFilter.NONE);
             Map<UUID, List<PartnerAction>> actions = partnerCases.actionsOf(released.stream().map(PartnerCase::id).toList());
             for (PartnerCase c : released) {
-                append(organisation, "case.updated", c.id(), c.id(), c);
+                append(new PartnerChange(organisation, "case.updated", c.id(), c.id(), c));
                 for (PartnerAction action : actions.getOrDefault(c.id(), List.of())) {
-                    append(organisation, "action.updated", c.id(), action.id(), action);
+                    append(new PartnerChange(organisation, "action.updated", c.id(), action.id(), action));
                 }
                 written++;
             }
@@ -102,17 +82,18 @@ public class PartnerChangeLog implements CaseChanges, ActionChanges {
         return written;
     }
 
-    private void append(Organisation organisation, String type, UUID caseId, UUID subject, Object data) {
+    private void append(PartnerChange change) {
         String payload;
         try {
-            payload = json.writeValueAsString(data);
+            payload = json.writeValueAsString(change.data());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("partner view of " + type + " not serialisable", e);
+            throw new IllegalStateException("partner view of " + change.type() + " not serialisable", e);
         }
         em.createNativeQuery("INSERT INTO partner_change (organisation, change_type, case_id, subject, payload, changed_at)"
                 + " VALUES (:organisation, :type, :caseId, :subject, CAST(:payload AS jsonb), :at)")
-                .setParameter("organisation", organisation.name()).setParameter("type", type)
-                .setParameter("caseId", caseId).setParameter("subject", subject).setParameter("payload", payload)
+                .setParameter("organisation", change.organisation().name()).setParameter("type", change.type())
+                .setParameter("caseId", change.caseId()).setParameter("subject", change.subject())
+                .setParameter("payload", payload)
                 .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }

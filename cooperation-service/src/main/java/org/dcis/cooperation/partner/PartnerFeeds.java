@@ -1,7 +1,6 @@
 package org.dcis.cooperation.partner;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -69,35 +68,16 @@ public class PartnerFeeds {
             return 0;
         }
         Organisation previous = stored.map(FeedCase::releasedTo).orElse(null);
-        // an organisation without a partner topic (INTERPOL) has no feed: nothing is released to it here
-        Organisation now = Releasability.releasedTo(snapshot).filter(PartnerEvents.TOPICS::containsKey).orElse(null);
-        String caseId = snapshot.id().toString();
-        int written = 0;
-        if (previous != null && previous != now) {
-            WithdrawalReason reason = Releasability.withdrawal(previous, snapshot);
-            // the time of the change that ended the release, the same however late (or often) it is fed
-            Instant at = snapshot.updatedAt() == null ? clock.instant() : snapshot.updatedAt();
-            outbox.append(topic(previous), caseId, PartnerEvents.WITHDRAWN, caseId,
-                    new Withdrawal(snapshot.id(), at, reason));
-            written++;
-        }
-        if (now != null) {
-            outbox.append(topic(now), caseId, type, caseId, PartnerCase.of(snapshot));
-            written++;
-            if (previous != now) {
-                // released here from now on: what was logged before it was is not on this topic yet
-                for (PartnerAction action : partnerCases.actionsOf(snapshot.id())) {
-                    outbox.append(topic(now), caseId, "action.updated", action.id().toString(), action);
-                    written++;
-                }
-            }
-        }
+        List<PartnerChange> changes = PartnerChange.ofCase(type, previous, snapshot,
+                () -> partnerCases.actionsOf(snapshot.id()), clock.instant());
+        changes.forEach(this::send);
+        Organisation now = PartnerChange.partnerOf(snapshot).orElse(null);
         em.createNativeQuery("INSERT INTO partner_feed_case (case_id, released_to, version) VALUES (:id, :to, :version)"
                 + " ON CONFLICT (case_id) DO UPDATE SET released_to = EXCLUDED.released_to, version = EXCLUDED.version")
                 .setParameter("id", snapshot.id()).setParameter("to", now == null ? null : now.name())
                 .setParameter("version", snapshot.version())
                 .executeUpdate();
-        return written;
+        return changes.size();
     }
 
     /**
@@ -111,13 +91,16 @@ public class PartnerFeeds {
         if (!firstTime(source, eventId, type)) {
             return 0;
         }
-        Organisation releasedTo = feedCase(action.caseId()).map(FeedCase::releasedTo).orElse(null);
-        if (releasedTo == null) {
-            return 0;
-        }
-        outbox.append(topic(releasedTo), action.caseId().toString(), type, action.id().toString(),
-                PartnerAction.of(action));
-        return 1;
+        Optional<PartnerChange> change = PartnerChange.ofAction(type,
+                feedCase(action.caseId()).map(FeedCase::releasedTo).orElse(null), action);
+        change.ifPresent(this::send);
+        return change.isPresent() ? 1 : 0;
+    }
+
+    /** On the organisation's topic, key = case id (one case's partner events stay in order on one partition). */
+    private void send(PartnerChange change) {
+        outbox.append(PartnerEvents.TOPICS.get(change.organisation()), change.caseId().toString(), change.type(),
+                change.subject().toString(), change.data());
     }
 
     /** Records the event as processed; false when it was already (a redelivery, or a concurrent consumer). */
@@ -144,9 +127,6 @@ public class PartnerFeeds {
                 row[0] == null ? null : Organisation.valueOf((String) row[0]), ((Number) row[1]).longValue()));
     }
 
-    private static String topic(Organisation organisation) {
-        return PartnerEvents.TOPICS.get(organisation);
-    }
 
     private record FeedCase(Organisation releasedTo, long version) {
     }
