@@ -86,9 +86,9 @@ public final class FaultStack implements AutoCloseable {
         return all;
     }
 
-    /** What reached the collector so far (for a failure's message). */
-    List<String> collectorRequests() {
-        return collector.requests();
+    /** The exported messages the collector could not decode (for a failure's message). */
+    List<String> unreadableExports() {
+        return collector.unreadable();
     }
 
     /** Every span the services exported so far. */

@@ -31,8 +31,8 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ExportedSpan> spans = new CopyOnWriteArrayList<>();
-    /** What reached the receiver (method, path, type, size): said when a trace is incomplete. */
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Messages the receiver could not decode (path and error): said when a trace is incomplete. */
+    private final List<String> unreadable = new CopyOnWriteArrayList<>();
 
     private OtlpReceiver(HttpServer server) {
         this.server = server;
@@ -54,8 +54,8 @@ final class OtlpReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
-    List<String> requests() {
-        return List.copyOf(requests);
+    List<String> unreadable() {
+        return List.copyOf(unreadable);
     }
 
     List<ExportedSpan> spans() {
@@ -69,14 +69,12 @@ final class OtlpReceiver implements AutoCloseable {
                     ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body.length + " bytes");
             if (!exchange.getRequestURI().getPath().endsWith("/v1/metrics")
                     && !exchange.getRequestURI().getPath().endsWith("/v1/logs")) {
                 try {
                     keep(ExportTraceServiceRequest.parseFrom(body));
                 } catch (RuntimeException | IOException | LinkageError e) {
-                    requests.add("unreadable: " + e);
+                    unreadable.add(exchange.getRequestURI() + ": " + e);
                     throw new IOException("an OTLP message the receiver cannot read", e);
                 }
             }

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(0)
 @ExtendWith(FaultStackExtension.class)
 class TracingIT {
+    private static boolean gatewaySpanOf(ExportedSpan span, String requestId) {
+        return "gateway".equals(span.service()) && requestId.equals(span.attributes().get("dcis.request_id"));
+    }
+
     @Test
     void oneRequestIsOneTraceFromTheGatewayToTheKafkaConsumersAndOn() {
         FaultStack stack = FaultStack.get();
@@ -36,10 +40,12 @@ class TracingIT {
         assertThat(opened.status()).as(opened.brief()).isEqualTo(201);
         String requestId = opened.header("X-Request-Id").orElseThrow();
 
-        String trace = await("the gateway's span of the request").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200)).until(() -> stack.exportedSpans().stream()
-                        .filter(s -> "gateway".equals(s.service()) && requestId.equals(s.attributes().get("dcis.request_id")))
-                        .map(ExportedSpan::traceId).findFirst().orElse(null), id -> id != null);
+        await("the gateway's span of the request").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(stack.exportedSpans())
+                        .as("spans exported (messages the collector could not read: %s)", stack.unreadableExports())
+                        .anyMatch(s -> gatewaySpanOf(s, requestId)));
+        String trace = stack.exportedSpans().stream().filter(s -> gatewaySpanOf(s, requestId)).findFirst().orElseThrow()
+                .traceId();
 
         await("the spans of every process on that trace").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> {
