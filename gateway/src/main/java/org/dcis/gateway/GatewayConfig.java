@@ -48,6 +48,26 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Web web();
+
+    /** The web app the gateway serves to browsers under /app (a backend-for-frontend: docs in gateway/README.md). */
+    interface Web {
+        /**
+         * Marks the session, state and CSRF cookies Secure. Off only on the local stack, which serves plain HTTP on
+         * localhost; every deployment behind TLS keeps it on (DCIS_GATEWAY_WEB_SECURE_COOKIES).
+         */
+        @WithDefault("true")
+        boolean secureCookies();
+
+        /** How long a page waits for a service before it shows the "service unavailable" page. */
+        @WithDefault("10S")
+        Duration serviceTimeout();
+
+        /** Rows of the recent-actions table and of its CSV download. */
+        @WithDefault("50")
+        int tableSize();
+    }
+
     interface RateLimit {
         @WithDefault("true")
         boolean enabled();

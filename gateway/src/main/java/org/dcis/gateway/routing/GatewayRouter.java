@@ -28,6 +28,7 @@ import org.dcis.gateway.ratelimit.RateLimiter;
 import org.dcis.gateway.security.Access;
 import org.dcis.gateway.security.RouteAuthorization;
 import org.dcis.gateway.security.RouteRoles;
+import org.dcis.gateway.web.WebPaths;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -155,7 +156,7 @@ public class GatewayRouter {
      * description) stay open.
      */
     private void requireBearer(RoutingContext ctx) {
-        if (publicPaths.contains(ctx.normalizedPath())) {
+        if (publicPaths.contains(ctx.normalizedPath()) || WebPaths.browser(ctx.normalizedPath())) {
             ctx.next();
             return;
         }

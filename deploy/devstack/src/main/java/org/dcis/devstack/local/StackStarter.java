@@ -323,6 +323,8 @@ public final class StackStarter {
             env.put("DCIS_GATEWAY_COOPERATION_URL", "http://localhost:" + ports.of(Server.COOPERATION));
             env.put("DCIS_GATEWAY_POSTS_MANAGEMENT_URL", "http://localhost:" + ports.probe(Server.POSTS));
             env.put("DCIS_GATEWAY_COOPERATION_MANAGEMENT_URL", "http://localhost:" + ports.probe(Server.COOPERATION));
+            // The web app's cookies go without Secure on this plain-HTTP localhost stack only.
+            env.put("DCIS_GATEWAY_WEB_SECURE_COOKIES", "false");
             env.putAll(serviceSettings.getOrDefault(service, Map.of()));
             return env;
         }
