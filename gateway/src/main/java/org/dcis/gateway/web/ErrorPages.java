@@ -50,7 +50,9 @@ public class ErrorPages {
         var locale = Locales.of(headers);
         String body = engine.getTemplate("error").instance().setLocale(locale)
                 .data("lang", locale.getLanguage()).data("user", user).data("area", "")
-                .data("here", uri.getRequestUri().getRawPath()).data("kind", kind).data("status", status).render();
+                .data("here", uri.getRequestUri().getRawPath())
+                .data("hereEncoded", java.net.URLEncoder.encode(uri.getRequestUri().getRawPath(), java.nio.charset.StandardCharsets.UTF_8))
+                .data("kind", kind).data("status", status).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body);
     }
 }

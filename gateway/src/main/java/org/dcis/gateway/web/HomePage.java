@@ -69,6 +69,6 @@ public class HomePage extends PageSupport {
     public TemplateInstance signedOut() {
         var locale = locale();
         return engine.getTemplate("signed-out").instance().setLocale(locale).data("lang", locale.getLanguage())
-                .data("user", null).data("area", "").data("here", "/app/");
+                .data("user", null).data("area", "").data("here", "/app/").data("hereEncoded", "%2Fapp%2F");
     }
 }

@@ -114,9 +114,7 @@ public class NetworkPages extends PageSupport {
     private List<Object> recentActions(NetworkFilters filters) {
         Map<String, String> query = with(filters.actionList(), "size", Integer.toString(config.web().tableSize()));
         query.put("sort", "plannedStart,desc");
-        return json.convertValue(read(api.get(Service.COOPERATION, "/actions", query)).path("items"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {
-                });
+        return rows(read(api.get(Service.COOPERATION, "/actions", query)));
     }
 
     private String json(Object value) {

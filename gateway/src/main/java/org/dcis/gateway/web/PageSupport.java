@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,13 +64,23 @@ public abstract class PageSupport {
 
     /** A service's JSON as maps, lists and scalars, which Qute reads by key ({row.cases}). */
     protected Object plain(JsonNode node) {
-        return node == null || node.isMissingNode() ? Map.of() : json.convertValue(node, Object.class);
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        try {
+            // treeToValue, not convertValue: the latter hands JSON nodes back as they are, and Qute would print
+            // a text node with its JSON quotes.
+            return json.treeToValue(node, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    /** The rows of a dashboard table ({@code rows}) or the items of a page ({@code items}). */
+    @SuppressWarnings("unchecked")
     protected List<Object> rows(JsonNode table) {
-        return json.convertValue(table.path("rows").isMissingNode() ? table.path("items") : table.path("rows"),
-                new TypeReference<List<Object>>() {
-                });
+        Object rows = plain(table.path("rows").isMissingNode() ? table.path("items") : table.path("rows"));
+        return rows instanceof List<?> list ? (List<Object>) list : List.of();
     }
 
     /** The page's own answer when a service refused a read: forbidden, not found, or a new login. */

@@ -11,6 +11,6 @@ public final class WebPaths {
 
     public static boolean browser(String path) {
         return path != null && (path.equals("/") || path.equals("/app") || path.startsWith("/app/")
-                || path.equals("/signed-out") || path.startsWith("/static/") || path.startsWith("/maps/"));
+                || path.equals("/signed-out") || path.equals("/favicon.ico") || path.startsWith("/static/") || path.startsWith("/maps/"));
     }
 }
