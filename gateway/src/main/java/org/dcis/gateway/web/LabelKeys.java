@@ -2,13 +2,17 @@ package org.dcis.gateway.web;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** The label key of a coded value, {labels:message(theme.key('theme'))} → theme_CYBERCRIME: one way for every list. */
-@TemplateExtension
+/**
+ * The key of a label made of a prefix and a value: {labels:message(s.withPrefix('reg_role_'))}. A string literal
+ * followed by {@code + value} ({'reg_role_' + s}) is read by Qute at run time as a data key, not a literal, and the
+ * page fails; this extension method is an ordinary call on the value.
+ */
 public final class LabelKeys {
     private LabelKeys() {
     }
 
-    static String key(String value, String prefix) {
-        return prefix + "_" + value;
+    @TemplateExtension
+    static String withPrefix(String value, String prefix) {
+        return prefix + value;
     }
 }

@@ -349,4 +349,202 @@ public interface Labels {
 
     @Message
     String col_status();
+
+    @Message
+    String reg_title();
+
+    @Message
+    String reg_filter_text();
+
+    @Message
+    String reg_posts();
+
+    @Message
+    String reg_open_post();
+
+    @Message
+    String reg_post_id();
+
+    @Message
+    String reg_host_country();
+
+    @Message
+    String reg_embassy();
+
+    @Message
+    String reg_opened_on();
+
+    @Message
+    String reg_coverage_extra();
+
+    @Message
+    String reg_codes_hint();
+
+    @Message
+    String reg_today_when_empty();
+
+    @Message
+    String reg_contact_email();
+
+    @Message
+    String reg_contact_phone();
+
+    @Message
+    String reg_contact();
+
+    @Message
+    String reg_version();
+
+    @Message
+    String reg_post_status_OPEN();
+
+    @Message
+    String reg_post_status_SUSPENDED();
+
+    @Message
+    String reg_post_status_CLOSED();
+
+    @Message
+    String reg_done_opened();
+
+    @Message
+    String reg_done_coverage();
+
+    @Message
+    String reg_done_suspended();
+
+    @Message
+    String reg_done_reopened();
+
+    @Message
+    String reg_done_closed();
+
+    @Message
+    String reg_done_assigned();
+
+    @Message
+    String reg_done_ended();
+
+    @Message
+    String reg_coverage_on();
+
+    @Message
+    String reg_countries();
+
+    @Message
+    String reg_countries_hint();
+
+    @Message
+    String reg_effective_on();
+
+    @Message
+    String reg_change_coverage();
+
+    @Message
+    String reg_coverage_history();
+
+    @Message
+    String reg_valid_from();
+
+    @Message
+    String reg_valid_to();
+
+    @Message
+    String reg_current();
+
+    @Message
+    String reg_conflict_title();
+
+    @Message
+    String reg_conflict_text();
+
+    @Message
+    String reg_conflict_end_text();
+
+    @Message
+    String reg_fresh_coverage();
+
+    @Message
+    String reg_closed_text();
+
+    @Message
+    String reg_on();
+
+    @Message
+    String reg_suspend();
+
+    @Message
+    String reg_reopen();
+
+    @Message
+    String reg_close();
+
+    @Message
+    String reg_close_confirm();
+
+    @Message
+    String reg_close_confirm_needed();
+
+    @Message
+    String reg_assignments();
+
+    @Message
+    String reg_no_assignments();
+
+    @Message
+    String reg_officer();
+
+    @Message
+    String reg_officer_id();
+
+    @Message
+    String reg_name();
+
+    @Message
+    String reg_given_name();
+
+    @Message
+    String reg_family_name();
+
+    @Message
+    String reg_force();
+
+    @Message
+    String reg_rank();
+
+    @Message
+    String reg_role();
+
+    @Message
+    String reg_starts_on();
+
+    @Message
+    String reg_ends_on();
+
+    @Message
+    String reg_specialities();
+
+    @Message
+    String reg_end();
+
+    @Message
+    String reg_assign();
+
+    @Message
+    String reg_force_POLICE_NATIONALE();
+
+    @Message
+    String reg_force_GENDARMERIE_NATIONALE();
+
+    @Message
+    String reg_role_HEAD_OF_SERVICE();
+
+    @Message
+    String reg_role_DEPUTY();
+
+    @Message
+    String reg_role_LIAISON_OFFICER();
+
+    @Message
+    String reg_role_TECHNICAL_EXPERT();
 }
