@@ -3,16 +3,16 @@ package org.dcis.gateway.web;
 import io.quarkus.qute.TemplateExtension;
 
 /**
- * The key of a label made of a prefix and a value: {labels:message(s.withPrefix('reg_role_'))}. A string literal
- * followed by {@code + value} ({'reg_role_' + s}) is read by Qute at run time as a data key, not a literal, and the
- * page fails; this extension method is an ordinary call on the value.
+ * Builds a key from a value in templates: {@code {labels:message(t.withPrefix('theme_'))}}. Qute 3.33 does not
+ * evaluate an expression that starts with a string literal ({@code 'theme_' + t} is looked up as a data key named
+ * {@code 'theme_'} and fails at render time), so the value comes first and the prefix is a parameter.
  */
+@TemplateExtension
 public final class LabelKeys {
     private LabelKeys() {
     }
 
-    @TemplateExtension
-    static String withPrefix(String value, String prefix) {
+    static String withPrefix(Object value, String prefix) {
         return prefix + value;
     }
 }

@@ -547,4 +547,181 @@ public interface Labels {
 
     @Message
     String reg_role_TECHNICAL_EXPERT();
+
+    @Message
+    String cases_title();
+
+    @Message
+    String cases_figures();
+
+    @Message
+    String cases_list();
+
+    @Message
+    String cases_count();
+
+    @Message
+    String case_new();
+
+    @Message
+    String case_open();
+
+    @Message
+    String case_lead_post();
+
+    @Message
+    String case_partner();
+
+    @Message
+    String case_handling();
+
+    @Message
+    String case_f_summary();
+
+    @Message
+    String case_f_partner();
+
+    @Message
+    String case_f_themes();
+
+    @Message
+    String case_f_countries();
+
+    @Message
+    String case_f_countries_hint();
+
+    @Message
+    String case_f_opened();
+
+    @Message
+    String case_f_releasable();
+
+    @Message
+    String case_f_return();
+
+    @Message
+    String case_form_cancel();
+
+    @Message
+    String case_back();
+
+    @Message
+    String case_actions();
+
+    @Message
+    String case_no_actions();
+
+    @Message
+    String case_close();
+
+    @Message
+    String case_closed_on();
+
+    @Message
+    String case_result();
+
+    @Message
+    String case_conflict_text();
+
+    @Message
+    String case_conflict_keep();
+
+    @Message
+    String case_conflict_now();
+
+    @Message
+    String case_conflict_version();
+
+    @Message
+    String action_log();
+
+    @Message
+    String action_revise();
+
+    @Message
+    String action_save();
+
+    @Message
+    String action_f_description();
+
+    @Message
+    String action_f_plannedStart();
+
+    @Message
+    String action_f_plannedEnd();
+
+    @Message
+    String action_f_actualStart();
+
+    @Message
+    String action_f_actualEnd();
+
+    @Message
+    String action_f_place();
+
+    @Message
+    String action_f_participants();
+
+    @Message
+    String action_f_frenchExperts();
+
+    @Message
+    String action_f_partnerOfficersInvolved();
+
+    @Message
+    String action_f_partnerOfficersTrained();
+
+    @Message
+    String action_f_partnerAgencies();
+
+    @Message
+    String action_f_outcomes();
+
+    @Message
+    String action_f_outcomes_hint();
+
+    @Message
+    String action_f_indicator();
+
+    @Message
+    String action_f_quantity();
+
+    @Message
+    String action_f_unit();
+
+    @Message
+    String action_f_note();
+
+    @Message
+    String action_status_on();
+
+    @Message
+    String action_cancel_reason();
+
+    @Message
+    String action_cancel_reason_field();
+
+    @Message
+    String move_IN_PROGRESS();
+
+    @Message
+    String move_COMPLETED();
+
+    @Message
+    String move_CANCELLED();
+
+    @Message
+    String done_case_opened();
+
+    @Message
+    String done_action_logged();
+
+    @Message
+    String done_action_revised();
+
+    @Message
+    String done_status_changed();
+
+    @Message
+    String done_case_closed();
 }
