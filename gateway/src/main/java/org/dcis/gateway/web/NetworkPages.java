@@ -94,7 +94,7 @@ public class NetworkPages extends PageSupport {
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", json(labels));
-        chart.put("values", json(values));
+        chart.put("series", json(values));
         chart.put("rows", rows);
         return chart;
     }
@@ -108,7 +108,7 @@ public class NetworkPages extends PageSupport {
                 byCountry.put(String.valueOf(line.get("key")), line.get("actions"));
             }
         }
-        return Map.of("values", json(byCountry), "rows", rows);
+        return Map.of("series", json(byCountry), "rows", rows);
     }
 
     private List<Object> recentActions(NetworkFilters filters) {
