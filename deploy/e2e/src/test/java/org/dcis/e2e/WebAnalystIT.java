@@ -102,6 +102,7 @@ class WebAnalystIT {
         // Logout ends the Keycloak session too; the back button then shows no figures.
         browser.find("#logout").click();
         browser.waiting().until(ExpectedConditions.urlContains(Stack.GATEWAY + "/signed-out"));
+        browser.screenshots("signed-out");
         browser.driver.navigate().back();
         browser.waiting().until(d -> d.getCurrentUrl().startsWith(Stack.KEYCLOAK) || d.getCurrentUrl().contains("/signed-out"));
         assertThat(browser.all("[data-figure]")).isEmpty();

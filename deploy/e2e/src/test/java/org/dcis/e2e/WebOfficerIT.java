@@ -77,6 +77,19 @@ class WebOfficerIT {
         assertThat(logged).hasSize(1);
         String actionId = (String) logged.get(0).get("id");
 
+        // The revision form of the new action, and the form to open a case: screenshots of every page.
+        browser.go("/app/actions/" + actionId + "/edit");
+        assertThat(browser.find("#f-title").getAttribute("value")).isEqualTo(title);
+        browser.screenshots("officer-action-edit");
+        browser.go("/app/cases/new");
+        browser.find("#case-form");
+        browser.screenshots("officer-case-new");
+        // Headquarters' pages are not an officer's: the forbidden page.
+        browser.go("/app/network");
+        assertThat(browser.find("[data-error]").getAttribute("data-error")).isEqualTo("forbidden");
+        browser.screenshots("officer-forbidden");
+        browser.go("/app/cases/" + caseId);
+
         browser.find("#move-IN_PROGRESS-" + actionId).click();
         browser.waiting().until(d -> "IN_PROGRESS".equals(d.findElement(By.id("a-" + actionId)).getAttribute("data-status")));
         browser.find("#move-COMPLETED-" + actionId).click();
