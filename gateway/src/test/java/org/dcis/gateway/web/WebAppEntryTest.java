@@ -3,7 +3,6 @@ package org.dcis.gateway.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
@@ -49,8 +48,9 @@ class WebAppEntryTest {
 
     @Test
     void theMapAndTheBundledScriptAreServedWithoutASession() {
-        given().get("/maps/world-110m.geojson").then().statusCode(200)
-                .body("type", equalTo("FeatureCollection"));
+        String map = given().get("/maps/world-110m.geojson").then().statusCode(200).extract().asString();
+        assertThat(io.restassured.path.json.JsonPath.from(map).getString("type")).isEqualTo("FeatureCollection");
+        assertThat(io.restassured.path.json.JsonPath.from(map).getList("features.properties.iso")).contains("SN", "FR");
         given().get("/signed-out").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
