@@ -1,5 +1,7 @@
 package org.dcis.cooperation.actions;
 
+import org.dcis.cooperation.reference.Continents;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -168,6 +170,8 @@ public class ActionService {
                 .eq("type", filter.type())
                 .eq("status", filter.status())
                 .when(filter.country(), "placeCountry = :country", "country", filter.country())
+                .when(filter.continent(), "placeCountry in :continent", "continent",
+                        filter.continent() == null ? null : Continents.countriesOf(filter.continent()))
                 .when(filter.from(), "plannedStart >= :from", "from", filter.from())
                 .when(filter.to(), "plannedStart <= :to", "to", filter.to())
                 .when(text, "(lower(title) like :text or lower(description) like :text)", "text", text)

@@ -128,6 +128,12 @@ class ActionApiTest {
         as(ANALYST).queryParam("text", tag).queryParam("from", "2025-04-01").get("/actions").then()
                 .body("items.title", contains("Training " + tag));
         as(ANALYST).queryParam("text", tag).queryParam("theme", "TERRORISM").get("/actions").then().body("total", is(0));
+        // Continent of the place (Praia, CV: Africa), by name or M49 code, as the dashboard's filter.
+        as(ANALYST).queryParam("text", tag).queryParam("continent", "Africa").get("/actions").then().body("total", is(2));
+        as(ANALYST).queryParam("text", tag).queryParam("continent", "002").get("/actions").then().body("total", is(2));
+        as(ANALYST).queryParam("text", tag).queryParam("continent", "Europe").get("/actions").then().body("total", is(0));
+        as(ANALYST).queryParam("continent", "Atlantis").get("/actions").then().statusCode(400)
+                .body("violations[0].field", is("continent"));
         as(ANALYST).get("/cases/" + caseId + "/actions?type=TRAINING").then().body("items.title", contains("Training " + tag));
         as(ANALYST).queryParam("text", tag).queryParam("kind", "OPERATIONAL").get("/cases").then()
                 .body("items.id", contains(caseId));

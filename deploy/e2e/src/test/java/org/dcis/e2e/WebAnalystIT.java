@@ -55,6 +55,12 @@ class WebAnalystIT {
         }
         assertThat(api.getLong("rows[0].actions")).as("the demo history has actions in 2025").isPositive();
 
+        // A filter the API refuses: its message next to that field, no figures.
+        browser.go("/app/network?from=2025-12-31&to=2025-01-01");
+        assertThat(browser.text("#e-to")).isNotBlank();
+        assertThat(browser.all("[data-figure]")).isEmpty();
+        browser.go("/app/network?" + PERIOD);
+
         // A filter: the URL and the table follow it, and both equal the API's answer for that filter.
         List<String> before = rowIds();
         new Select(browser.find("#f-theme")).selectByValue("CYBERCRIME");

@@ -14,9 +14,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 public record NetworkFilters(Map<String, String> values) {
     public static final List<String> NAMES = List.of("from", "to", "theme", "kind", "framework", "organisation",
             "mission", "continent", "country", "post", "status");
-    /** The filters the action list of cooperation-service knows; the others narrow the figures only. */
-    private static final List<String> ACTION_LIST_NAMES = List.of("from", "to", "theme", "kind", "framework",
-            "organisation", "mission", "country", "post", "status");
+    /** The filters the action list of cooperation-service knows: all of them. */
+    private static final List<String> ACTION_LIST_NAMES = NAMES;
 
     public static NetworkFilters of(MultivaluedMap<String, String> query) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -33,7 +32,10 @@ public record NetworkFilters(Map<String, String> values) {
         return values;
     }
 
-    /** For GET /actions: the same filters but continent, and only action statuses (a case status is no action's). */
+    /**
+     * For GET /actions: the same filters, but a case status (OPEN, CLOSED) is left to the figures (the list's status
+     * is the action's own).
+     */
     public Map<String, String> actionList() {
         Map<String, String> list = new LinkedHashMap<>();
         values.forEach((name, value) -> {

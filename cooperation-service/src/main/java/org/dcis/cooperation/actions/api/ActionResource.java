@@ -1,5 +1,7 @@
 package org.dcis.cooperation.actions.api;
 
+import org.dcis.cooperation.reference.Continents;
+
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -80,6 +82,7 @@ public class ActionResource {
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("theme") String theme,
             @QueryParam("framework") String framework, @QueryParam("organisation") String organisation,
             @QueryParam("mission") String mission, @QueryParam("country") String country,
+            @QueryParam("continent") String continent,
             @QueryParam("post") String post, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("text") String text, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
@@ -90,7 +93,8 @@ public class ActionResource {
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
                 Params.enumOf(Theme.class, "theme", theme), Params.enumOf(Framework.class, "framework", framework),
                 Params.enumOf(Organisation.class, "organisation", organisation), Params.text("mission", mission, 40),
-                IsoCountries.parameter("country", country), Params.text("post", post, FieldLengths.POST_ID), fromDate, toDate,
+                IsoCountries.parameter("country", country), Continents.parameter("continent", continent),
+                Params.text("post", post, FieldLengths.POST_ID), fromDate, toDate,
                 Params.text("text", text, 200));
         return actions.search(caller.get(), filter, PageQuery.parse(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }

@@ -70,7 +70,7 @@ public class CaseActionResource {
         Params.range("from", fromDate, "to", toDate);
         ActionFilter filter = new ActionFilter(Ids.of("case", id), Params.enumOf(ActionKind.class, "kind", kind),
                 Params.enumOf(ActionType.class, "type", type), Params.enumOf(ActionStatus.class, "status", status),
-                null, null, null, null, IsoCountries.parameter("country", country), null, fromDate, toDate,
+                null, null, null, null, IsoCountries.parameter("country", country), null, null, fromDate, toDate,
                 Params.text("text", text, 200));
         return actions.search(caller.get(), filter, PageQuery.parse(page, size, sort, ActionService.SORTABLE, "plannedStart"));
     }
