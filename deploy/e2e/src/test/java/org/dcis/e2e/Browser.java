@@ -95,8 +95,24 @@ final class Browser implements AutoCloseable {
         return find(css).getText().strip();
     }
 
-    /** The page at the laptop and the tablet size, as PNG files named after it. */
+    /**
+     * The page at the laptop and the tablet size, as PNG files named after it; first, the accessibility basics every
+     * page keeps: a language, a main landmark, one h1, and a label for every form control.
+     */
     void screenshots(String name) {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) driver.executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                    .map(e => e.name || e.id || e.outerHTML.substring(0, 80));
+                """);
+        assertThat(unlabelled).as("form controls without a label on %s", driver.getCurrentUrl()).isEmpty();
+        if (driver.getCurrentUrl().startsWith(Stack.GATEWAY)) {
+            assertThat(driver.findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang")).isIn("en", "fr");
+            assertThat(all("main")).hasSize(1);
+            assertThat(all("h1")).as("one h1 on %s", driver.getCurrentUrl()).hasSize(1);
+            assertThat(lowContrast()).as("text below WCAG 2.2 AA contrast on %s", driver.getCurrentUrl()).isEmpty();
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
             for (Dimension size : List.of(LAPTOP, TABLET)) {
@@ -123,6 +139,34 @@ final class Browser implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // evidence is best effort: the test's own failure is what counts
         }
+    }
+
+    /**
+     * Visible text whose colour against the first opaque background behind it is below WCAG 2.2 AA: 4.5:1, or 3:1 for
+     * large text (24 px, or 18.66 px bold). Disabled controls are exempt, as the guideline says.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> lowContrast() {
+        return (List<String>) driver.executeScript("""
+                const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+                const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const background = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                    if (c.length === 3 || c[3] > 0.9) return c.slice(0, 3); } return [255, 255, 255]; };
+                const bad = [];
+                for (const e of document.body.querySelectorAll('*')) {
+                    const text = [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+                    if (!text || e.closest('[disabled], canvas, svg') || e.offsetParent === null) continue;
+                    const style = getComputedStyle(e);
+                    if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+                    const a = lum(rgb(style.color).slice(0, 3)), b = lum(background(e));
+                    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+                    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                    if (ratio < needed) bad.push(e.tagName + ' "' + text.substring(0, 30) + '" ' + ratio.toFixed(2));
+                }
+                return bad;
+                """);
     }
 
     @Override

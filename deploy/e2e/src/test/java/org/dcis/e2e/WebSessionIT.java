@@ -62,6 +62,12 @@ class WebSessionIT {
             assertThat(csrf.isHttpOnly()).isTrue();
         }
 
+        // The contrast check every screenshot runs sees a real defect: pale grey text on white.
+        assertThat(browser.lowContrast()).isEmpty();
+        browser.driver.executeScript("const p = document.createElement('p'); p.textContent = 'Pale text';"
+                + "p.style.color = '#cccccc'; p.style.background = '#ffffff'; document.querySelector('main').append(p);");
+        assertThat(browser.lowContrast()).singleElement().asString().contains("Pale text");
+
         // Nothing a script of the page can read holds a token: the document, its scripts, cookies, storage.
         for (String path : List.of("/app/network", "/app/network?theme=CYBERCRIME")) {
             browser.go(path);
