@@ -11,7 +11,8 @@ rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null
 
 service_pid() { pgrep -f -- "-jar $ROOT/$1/target/quarkus-app/quarkus-run.jar" | head -1 || true; }
 
-# startup_measure SERVICE [extra JVM options...]: prints one RESULT line
+# startup_measure SERVICE [extra JVM options...]: prints one RESULT line (BENCH_JAVA: another java binary, e.g. a newer
+# JDK; not taken from PATH, which the running instance's environment replaces)
 startup_measure() {
   local service="$1"; shift
   local running http mgmt probe pid start ready_ms rss log started
@@ -27,7 +28,7 @@ startup_measure() {
     while IFS= read -r -d '' kv; do export "$kv"; done < "/proc/$running/environ"
     export QUARKUS_HTTP_PORT="$http" QUARKUS_MANAGEMENT_PORT="$mgmt"
     # shellcheck disable=SC2086
-    exec java ${DCIS_SERVICE_JAVA_OPTS:--Xmx384m} "$@" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
+    exec "${BENCH_JAVA:-java}" ${DCIS_SERVICE_JAVA_OPTS:--Xmx384m} "$@" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
   ) > "$log" 2>&1 &
   pid=$!
   ready_ms=-1
