@@ -95,7 +95,9 @@ public class TokenCaching {
         }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         Object tenant = identity.getAttribute(TENANT);
-        if (credential == null || credential.isOpaque() || tenant == null || jwt.getExpirationTime() <= 0) {
+        // bearer tokens only: a browser session of a web-app tenant (code flow) carries an ID token and is never looked up
+        if (credential == null || credential.isOpaque() || tenant == null || jwt.getExpirationTime() <= 0
+                || identity.getCredential(io.quarkus.oidc.IdTokenCredential.class) != null) {
             return;
         }
         QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder(identity);
