@@ -60,6 +60,9 @@ public class WritePath {
     private long nextStart;
     private int lateStarts;
 
+    /** The nginx reference proxy's base URL (deploy/bench/lib/nginx.sh), or null: a third row per concurrency. */
+    private String nginx;
+
     WritePath(String gateway, String cooperation, String keycloak) {
         this.gateway = gateway;
         this.cooperation = cooperation;
@@ -73,6 +76,7 @@ public class WritePath {
             options.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         WritePath bench = new WritePath(options.get("gateway"), options.get("cooperation"), options.get("keycloak"));
+        bench.nginx = options.get("nginx");
         int posts = Integer.parseInt(options.getOrDefault("posts", "10"));
         bench.gapNanos = Duration.ofMillis(Long.parseLong(options.getOrDefault("write-gap-max-ms", "1000"))).toNanos();
         bench.intervalNanos = Duration.ofMillis(Long.parseLong(options.getOrDefault("write-interval-ms", "0"))).toNanos();
@@ -271,8 +275,12 @@ public class WritePath {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         String finalPartner = partner;
         for (int c : concurrency) {
-            for (String target : List.of("gateway", "service")) {
-                String url = target.equals("gateway") ? gateway + "/api/cooperation/cases" : cooperation + "/cases";
+            for (String target : nginx == null ? List.of("gateway", "service") : List.of("gateway", "nginx", "service")) {
+                String url = switch (target) {
+                    case "gateway" -> gateway + "/api/cooperation/cases";
+                    case "nginx" -> nginx + "/api/cooperation/cases";
+                    default -> cooperation + "/cases";
+                };
                 token(officer); // fresh enough for the whole row
                 runCases(url, officer, finalPartner, warmup, Math.min(c, warmup));
                 long start = System.nanoTime();

@@ -87,4 +87,19 @@ public interface GatewayConfig {
         @WithDefault("100000")
         int maxCallers();
     }
+
+    TokenCache tokenCache();
+
+    /**
+     * Verified bearer tokens remembered until they expire (security/TokenCache): the same token presented again is not
+     * parsed and its signature checked again. On by default; off, every request is verified by quarkus-oidc.
+     */
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens remembered at once (about 2 KB each); past it the expired ones, then all, are forgotten. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
 }

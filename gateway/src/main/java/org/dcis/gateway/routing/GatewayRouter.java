@@ -76,10 +76,17 @@ public class GatewayRouter {
 
     void register(@Observes Router router) {
         publicPaths = PublicPaths.of(publicPathPatterns);
+        // One pool shared by every event loop, bounded by max-connections per service. (Tried: one client per event
+        // loop, which keeps a request and its pooled connection on one thread; it split the bound into per-loop
+        // shares, and a request then waited for its own loop's share while another loop's connections were free:
+        // GatewayAbortTest, with 4 connections, got a 504.) HTTP/1.1 pipelining stays off, as is Vert.x' default,
+        // said here on purpose: a slow answer would hold up every request queued behind it on the connection.
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnections())
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setTcpNoDelay(true));
         rateLimiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period(), System::nanoTime,
                 config.rateLimit().maxCallers());
         Gauge.builder("dcis.gateway.rate.limit.callers", rateLimiter, RateLimiter::size)

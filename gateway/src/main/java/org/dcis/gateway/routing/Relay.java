@@ -45,16 +45,21 @@ public final class Relay {
     private final HttpClient client;
     private final GatewayConfig config;
     private final PublicLocations locations;
+    /** Each route's service base, parsed once (not a URI.create per request). */
+    private final java.util.EnumMap<Downstream, URI> bases = new java.util.EnumMap<>(Downstream.class);
 
-    public Relay(HttpClient client, GatewayConfig config) {
+    Relay(HttpClient client, GatewayConfig config) {
         this.client = client;
         this.config = config;
         this.locations = PublicLocations.of(config);
+        for (Downstream downstream : Downstream.values()) {
+            bases.put(downstream, downstream.baseUrl(config));
+        }
     }
 
     public void relay(RoutingContext ctx, Downstream downstream) {
         HttpServerRequest request = ctx.request();
-        URI base = downstream.baseUrl(config);
+        URI base = bases.get(downstream);
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
 

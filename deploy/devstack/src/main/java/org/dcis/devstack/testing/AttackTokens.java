@@ -236,6 +236,16 @@ public final class AttackTokens {
         return token;
     }
 
+    /**
+     * A real, valid token of the realm with the dcis-api audience and the officer role that expires one second after
+     * it is issued (client {@value #SHORT_LIVED_CLIENT}): what a cache of verified tokens must stop accepting once it
+     * is past its expiry and the allowed clock skew.
+     */
+    public String realShortLivedToken() {
+        ensureClient(SHORT_LIVED_CLIENT, "[\"basic\",\"roles\",\"dcis-api-audience\"]", "1", "officer");
+        return clientCredentials(SHORT_LIVED_CLIENT);
+    }
+
     private String clientCredentials(String clientId) {
         return send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
