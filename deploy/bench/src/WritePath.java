@@ -92,7 +92,7 @@ public class WritePath {
         if (options.containsKey("steady-rate")) {
             bench.steadyPropagation(Double.parseDouble(options.get("steady-rate")),
                     Double.parseDouble(options.getOrDefault("steady-duration", "30")),
-                    Integer.parseInt(options.getOrDefault("steady-posts", "8")),
+                    Integer.parseInt(options.getOrDefault("steady-posts", "20")),
                     Duration.ofMillis(Long.parseLong(options.getOrDefault("steady-poll-ms", "10"))).toNanos());
             return;
         }
