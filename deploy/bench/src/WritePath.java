@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * according to the directory) at fixed concurrency, through the gateway and directly on the
  * service.</li>
  * </ol>
+ * With {@code --steady-rate=R} it runs a third measure instead (the runner's propagation phase, see
+ * {@link #steadyPropagation}): registry writes at a fixed R per second spread over a few bench posts, each write's
+ * time until the directory shows it.
  * Prints Markdown on stdout (the result file's sections); progress goes to stderr. Every post it
  * opens is closed again, even after a failure, which releases its coverage.
  */
@@ -85,6 +88,13 @@ public class WritePath {
         List<Integer> concurrency = new ArrayList<>();
         for (String c : options.getOrDefault("case-concurrency", "1,8").split(",")) {
             concurrency.add(Integer.parseInt(c.trim()));
+        }
+        if (options.containsKey("steady-rate")) {
+            bench.steadyPropagation(Double.parseDouble(options.get("steady-rate")),
+                    Double.parseDouble(options.getOrDefault("steady-duration", "30")),
+                    Integer.parseInt(options.getOrDefault("steady-posts", "20")),
+                    Duration.ofMillis(Long.parseLong(options.getOrDefault("steady-poll-ms", "10"))).toNanos());
+            return;
         }
         bench.propagation(posts);
         bench.caseCreation(cases, warmup, concurrency);
@@ -250,6 +260,279 @@ public class WritePath {
         System.out.println();
         System.out.println("</details>");
         System.out.println();
+    }
+
+    // ---------------------------------------------------------------- propagation at a steady write rate
+
+    /** One bench post of the steady run: its current version (the next If-Match) and its writes not yet seen. */
+    static final class BenchPost {
+        final String id;
+        volatile long version;
+        /** version -> nanoTime of the write's answer, for the writes the directory has not shown yet */
+        final java.util.concurrent.ConcurrentSkipListMap<Long, Long> pending = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        BenchPost(String id, long version) {
+            this.id = id;
+            this.version = version;
+        }
+    }
+
+    /**
+     * Registry -> cooperation directory at a fixed write rate. Opens {@code postCount} bench posts (ids with the
+     * {@code -BENCH-} marker, one free host country each: the registry has too few free countries for hundreds of
+     * posts or coverage changes per second), then sends {@code PUT /posts/{id}} (city, embassy, contact; If-Match) as
+     * admin.registry through the gateway on a fixed schedule, {@code rate} per second spread round-robin over the
+     * posts. Each post has one writer (its writes chain on If-Match, and posts-service serialises a post's changes
+     * with a row lock anyway) and one poller of {@code GET /directory/posts/{id}} on cooperation-service, which polls
+     * only while the post has writes not yet shown. Per write: from its answer until a poll shows that version or a
+     * later one (the poll's end: an upper bound by up to one poll period). Posts are closed at the end, also after a
+     * failure. Prints the Markdown section and one RESULT line per measure for the runner's CSV and goals.
+     */
+    void steadyPropagation(double rate, double seconds, int postCount, long pollNanos) throws Exception {
+        String admin = "admin.registry";
+        String today = match(ON, get(gateway + "/api/posts/countries/SN/post", admin).body(), "registry's today");
+        List<String> free = new ArrayList<>();
+        Matcher codes = CODE.matcher(get(gateway + "/api/posts/countries?covered=false&size=200", admin).body());
+        while (codes.find()) {
+            free.add(codes.group(1));
+        }
+        Collections.shuffle(free);
+        int n = Math.min(postCount, free.size());
+        if (n == 0) {
+            throw new IllegalStateException("no uncovered country to open a bench post in");
+        }
+        List<BenchPost> posts = new ArrayList<>();
+        long interval = (long) (1e9 / rate);
+        long total = (long) (rate * seconds);
+        double[] visible = new double[(int) total];
+        double[] writeCorrected = new double[(int) total];
+        double[] writeService = new double[(int) total];
+        boolean[] recorded = new boolean[(int) total];
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger notSent = new AtomicInteger();
+        AtomicInteger late = new AtomicInteger();
+        AtomicInteger beforeAnswer = new AtomicInteger();
+        // index of each write by post and version, so that the pollers can file the figure under it
+        Map<String, java.util.concurrent.ConcurrentHashMap<Long, Integer>> indexOf = new java.util.concurrent.ConcurrentHashMap<>();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> pollers = new ArrayList<>();
+        double elapsed = 0;
+        try {
+            for (int p = 0; p < n; p++) {
+                String host = free.get(p);
+                String id = host + MARKER + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+                String body = "{\"id\":\"" + id + "\",\"hostCountry\":\"" + host + "\",\"city\":\"Bench " + host
+                        + "\",\"embassy\":\"Ambassade de France (benchmark)\",\"openedOn\":\"" + today
+                        + "\",\"contact\":{\"email\":\"bench@example.org\",\"phone\":\"+33 1 00 00 00 00\"}}";
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/posts/posts"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)), admin);
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("opening " + id + " answered " + r.statusCode() + ": " + r.body());
+                }
+                BenchPost post = new BenchPost(id, Long.parseLong(match(VERSION, r.body(), "version of " + id)));
+                posts.add(post);
+                indexOf.put(id, new java.util.concurrent.ConcurrentHashMap<>());
+            }
+            // Warm-up, not counted: every post updated once and seen in the directory (both services' paths hot).
+            for (BenchPost post : posts) {
+                HttpResponse<String> r = updatePost(post, -1, admin);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("warm-up update of " + post.id + " answered " + r.statusCode() + ": " + r.body());
+                }
+                post.version = Long.parseLong(match(VERSION, r.body(), "version of " + post.id));
+            }
+            long warmDeadline = System.nanoTime() + PROPAGATION_LIMIT.toNanos();
+            for (BenchPost post : posts) {
+                while (directoryVersion(post.id) < post.version) {
+                    if (System.nanoTime() > warmDeadline) {
+                        throw new IllegalStateException(post.id + " v" + post.version + " not in the directory after " + PROPAGATION_LIMIT);
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(pollNanos);
+                }
+            }
+            System.err.printf("  steady propagation: %d bench posts open, %d writes at %.0f/s ...%n", n, total, rate);
+
+            for (BenchPost post : posts) {
+                Thread poller = new Thread(() -> {
+                    var index = indexOf.get(post.id);
+                    while (!stop.get()) {
+                        if (post.pending.isEmpty()) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                            continue;
+                        }
+                        long polled = System.nanoTime();
+                        long seenVersion;
+                        try {
+                            seenVersion = directoryVersion(post.id);
+                        } catch (Exception e) {
+                            System.err.println("  directory poll of " + post.id + " failed: " + e);
+                            seenVersion = -1;
+                        }
+                        long seen = System.nanoTime();
+                        var shown = post.pending.headMap(seenVersion, true);
+                        for (var e : shown.entrySet()) {
+                            Integer i = index.get(e.getKey());
+                            if (i != null) {
+                                long nanos = seen - e.getValue();
+                                if (nanos < 0) {
+                                    beforeAnswer.incrementAndGet();
+                                }
+                                visible[i] = millis(Math.max(0, nanos));
+                                recorded[i] = true;
+                            }
+                        }
+                        shown.clear();
+                        long pause = pollNanos - (System.nanoTime() - polled);
+                        if (pause > 0) {
+                            // A benchmark's pacing, not a test waiting for a condition.
+                            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+                        }
+                    }
+                }, "poll-" + post.id);
+                poller.setDaemon(true);
+                poller.start();
+                pollers.add(poller);
+            }
+
+            // One writer per post; write i goes to post i % n at start + i * interval (open model: a late write does
+            // not push the schedule back, its lateness shows in the corrected write latency).
+            long start = System.nanoTime() + 50_000_000L;
+            long writeDeadline = start + (long) (seconds * 1e9) + 10_000_000_000L;
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < n; w++) {
+                BenchPost post = posts.get(w);
+                int first = w;
+                Thread t = new Thread(() -> {
+                    for (long i = first; i < total; i += n) {
+                        long intended = start + i * interval;
+                        long wait;
+                        while ((wait = intended - System.nanoTime()) > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        long sent = System.nanoTime();
+                        if (sent > writeDeadline) {
+                            notSent.addAndGet((int) ((total - i + n - 1) / n));
+                            break; // the stack cannot keep the rate: what is left is not sent
+                        }
+                        if (sent - intended > interval * n) {
+                            late.incrementAndGet(); // started more than one of its post's slots behind schedule
+                        }
+                        try {
+                            HttpResponse<String> r = updatePost(post, i, admin);
+                            long acked = System.nanoTime();
+                            if (r.statusCode() != 200) {
+                                failed.incrementAndGet();
+                                System.err.println("  update of " + post.id + " answered " + r.statusCode() + ": " + r.body());
+                                // re-read the version so that the next write's If-Match is right
+                                post.version = Long.parseLong(match(VERSION, get(gateway + "/api/posts/posts/" + post.id, admin).body(), "version"));
+                                continue;
+                            }
+                            long version = Long.parseLong(match(VERSION, r.body(), "version of " + post.id));
+                            post.version = version;
+                            writeCorrected[(int) i] = millis(acked - intended);
+                            writeService[(int) i] = millis(acked - sent);
+                            indexOf.get(post.id).put(version, (int) i);
+                            post.pending.put(version, acked);
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            System.err.println("  update of " + post.id + " failed: " + e);
+                        }
+                    }
+                }, "write-" + post.id);
+                t.start();
+                writers.add(t);
+            }
+            for (Thread t : writers) {
+                t.join();
+            }
+            elapsed = (System.nanoTime() - start) / 1e9;
+            long until = System.nanoTime() + PROPAGATION_LIMIT.toNanos() / 2;
+            while (System.nanoTime() < until && posts.stream().anyMatch(p -> !p.pending.isEmpty())) {
+                Thread.sleep(20);
+            }
+        } finally {
+            stop.set(true);
+            for (Thread poller : pollers) {
+                poller.join(2_000);
+            }
+            for (BenchPost post : posts) {
+                HttpResponse<String> r = put("/api/posts/posts/" + post.id + "/status", "{\"status\":\"CLOSED\"}", post.id, admin);
+                if (r.statusCode() != 200) {
+                    System.err.println("  closing " + post.id + " answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+            System.err.printf("  steady propagation: %d bench posts closed%n", posts.size());
+        }
+        int missing = posts.stream().mapToInt(p -> p.pending.size()).sum();
+        List<Double> v = new ArrayList<>();
+        List<Double> wc = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        int written = 0;
+        for (int i = 0; i < total; i++) {
+            if (writeService[i] > 0) {
+                written++;
+                wc.add(writeCorrected[i]);
+                ws.add(writeService[i]);
+            }
+            if (recorded[i]) {
+                v.add(visible[i]);
+            }
+        }
+        double[] vis = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] wcs = wc.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] wss = ws.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+
+        System.out.printf(Locale.ROOT, "### Registry → cooperation directory at %.0f writes/s%n%n", rate);
+        System.out.printf(Locale.ROOT, "admin.registry updates %d bench posts (`-BENCH-` ids, opened in free countries for this run and "
+                + "closed after it) through the gateway: `PUT /api/posts/posts/{id}` (city, embassy, contact; `If-Match`) at a fixed "
+                + "%.0f per second in all for %.0f s, round-robin over the posts (one writer per post: its writes chain on "
+                + "If-Match; open model, a late write does not move the schedule). One poller per post reads "
+                + "`GET /directory/posts/{id}` on cooperation-service every %d ms while the post has writes not yet shown. "
+                + "*propagation* = from the write's answer until a poll shows that version or a later one (the poll's end: "
+                + "upper bound by up to one poll); *write* = the gateway's answer, from the write's scheduled start "
+                + "(corrected) and from its send. One update per post before, seen in the directory, warms up and is not "
+                + "counted.%n%n", n, rate, seconds, pollNanos / 1_000_000);
+        System.out.printf(Locale.ROOT, "Writes: %d answered 200 of %d scheduled, %d failed, %d not sent (past the schedule + 10 s), "
+                + "%d started over one slot late; %.1f/s achieved; %d shown in the directory, %d missing after 30 s, %d seen "
+                + "before their answer reached the client (counted as 0).%n%n",
+                written, total, failed.get(), notSent.get(), late.get(), elapsed > 0 ? written / elapsed : 0, vis.length,
+                missing, beforeAnswer.get());
+        System.out.println("| measure | n | p50 ms | p90 ms | p99 ms | max ms | min ms | mean ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        row("propagation (outbox → Kafka → directory)", vis);
+        row("write, corrected (from its scheduled start)", wcs);
+        row("write, from its send", wss);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "RESULT label=registry-directory rate=%.0f posts=%d scheduled=%d written=%d failed=%d not_sent=%d "
+                + "achieved=%.1f events=%d missing=%d before_answer=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d "
+                + "write_p50_us=%d write_p99_us=%d%n", rate, n, total, written, failed.get(), notSent.get(),
+                elapsed > 0 ? written / elapsed : 0, vis.length, missing, beforeAnswer.get(), us(vis, 50), us(vis, 90),
+                us(vis, 99), vis.length == 0 ? 0 : (long) (vis[vis.length - 1] * 1000), us(wcs, 50), us(wcs, 99));
+    }
+
+    private static long us(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : (long) (pct(sorted, p) * 1000);
+    }
+
+    /** {@code PUT /posts/{id}}: a new city (so each write changes the post), the same embassy and contact. */
+    private HttpResponse<String> updatePost(BenchPost post, long i, String user) throws Exception {
+        String body = "{\"city\":\"Bench " + post.id.substring(0, 2) + " " + i + "\",\"embassy\":\"Ambassade de France (benchmark)\","
+                + "\"contact\":{\"email\":\"bench@example.org\",\"phone\":\"+33 1 00 00 00 00\"}}";
+        return send(HttpRequest.newBuilder(URI.create(gateway + "/api/posts/posts/" + post.id))
+                .header("If-Match", "\"" + post.version + "\"").PUT(HttpRequest.BodyPublishers.ofString(body)), user);
+    }
+
+    /** The version cooperation-service's directory shows for a post, or -1 while it does not know it. */
+    private long directoryVersion(String id) throws Exception {
+        HttpResponse<String> entry = get(cooperation + "/directory/posts/" + id, "admin.registry");
+        if (entry.statusCode() == 404) {
+            return -1;
+        }
+        if (entry.statusCode() != 200) {
+            throw new IllegalStateException("directory " + id + " answered " + entry.statusCode() + ": " + entry.body());
+        }
+        return Long.parseLong(match(VERSION, entry.body(), "directory version"));
     }
 
     // ---------------------------------------------------------------- case creation
