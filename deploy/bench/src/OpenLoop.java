@@ -309,18 +309,19 @@ public class OpenLoop {
             String keycloak = a.get("keycloak");
             String user = a.getOrDefault("user", "analyst.hq");
             loop.setToken(fetchToken(keycloak, user));
-            Thread renew = new Thread(() -> {
-                while (true) {
-                    try {
-                        Thread.sleep(120_000);
-                        loop.setToken(fetchToken(keycloak, user));
-                    } catch (Exception e) {
-                        System.err.println("  token renewal failed: " + e);
-                    }
+            // Tokens live 300 s: a fresh one every 2 minutes, on a scheduler (a daemon: it ends with the run).
+            var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "token-renewal");
+                thread.setDaemon(true);
+                return thread;
+            });
+            renewal.scheduleWithFixedDelay(() -> {
+                try {
+                    loop.setToken(fetchToken(keycloak, user));
+                } catch (Exception e) {
+                    System.err.println("  token renewal failed: " + e);
                 }
-            }, "token-renewal");
-            renew.setDaemon(true);
-            renew.start();
+            }, 120, 120, java.util.concurrent.TimeUnit.SECONDS);
         }
         List<Double> rates = new ArrayList<>();
         for (String r : a.getOrDefault("rates", "100").split(",")) {
@@ -386,10 +387,13 @@ public class OpenLoop {
             List<Thread> readers = new ArrayList<>();
             var ready = new java.util.concurrent.CountDownLatch(topics.size());
             var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            // The readers notify it after each batch of records, so the end of the run waits for the last events
+            // without polling.
+            Object arrived = new Object();
             for (String topic : topics) {
                 var seen = new java.util.concurrent.ConcurrentHashMap<String, Long>();
                 consumed.put(topic, seen);
-                Thread reader = new Thread(() -> read(a.get("bootstrap"), topic, seen, ready, stop), "read-" + topic);
+                Thread reader = new Thread(() -> read(a.get("bootstrap"), topic, seen, ready, stop, arrived), "read-" + topic);
                 reader.setDaemon(true);
                 reader.start();
                 readers.add(reader);
@@ -459,8 +463,12 @@ public class OpenLoop {
             double elapsed = (System.nanoTime() - start) / 1e9;
             // let the last events arrive (bounded)
             long until = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < until && consumed.values().stream().anyMatch(m -> !m.keySet().containsAll(answered.keySet()))) {
-                Thread.sleep(50);
+            synchronized (arrived) {
+                long left;
+                while ((left = until - System.nanoTime()) > 0
+                        && consumed.values().stream().anyMatch(m -> !m.keySet().containsAll(answered.keySet()))) {
+                    arrived.wait(Math.max(1, left / 1_000_000));
+                }
             }
             stop.set(true);
             Histogram writes = writeLatency.getIntervalHistogram();
@@ -498,7 +506,7 @@ public class OpenLoop {
         }
 
         private static void read(String bootstrap, String topic, Map<String, Long> seen,
-                java.util.concurrent.CountDownLatch ready, java.util.concurrent.atomic.AtomicBoolean stop) {
+                java.util.concurrent.CountDownLatch ready, java.util.concurrent.atomic.AtomicBoolean stop, Object arrived) {
             var props = new java.util.Properties();
             props.put("bootstrap.servers", bootstrap);
             props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
@@ -520,6 +528,11 @@ public class OpenLoop {
                         var m = UUID_TEXT.matcher(text);
                         while (m.find()) {
                             seen.putIfAbsent(m.group(), now);
+                        }
+                    }
+                    if (!records.isEmpty()) {
+                        synchronized (arrived) {
+                            arrived.notifyAll();
                         }
                     }
                 }

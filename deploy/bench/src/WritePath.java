@@ -315,6 +315,9 @@ public class WritePath {
         // index of each write by post and version, so that the pollers can file the figure under it
         Map<String, java.util.concurrent.ConcurrentHashMap<Long, Integer>> indexOf = new java.util.concurrent.ConcurrentHashMap<>();
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        // Notified when a write is waiting to be seen, when the directory showed some, and at the end: the pollers
+        // and the end of the run wait on it instead of polling an empty queue.
+        Object progress = new Object();
         List<Thread> pollers = new ArrayList<>();
         double elapsed = 0;
         try {
@@ -358,7 +361,16 @@ public class WritePath {
                     var index = indexOf.get(post.id);
                     while (!stop.get()) {
                         if (post.pending.isEmpty()) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                            synchronized (progress) {
+                                while (post.pending.isEmpty() && !stop.get()) {
+                                    try {
+                                        progress.wait();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                        return;
+                                    }
+                                }
+                            }
                             continue;
                         }
                         long polled = System.nanoTime();
@@ -383,6 +395,9 @@ public class WritePath {
                             }
                         }
                         shown.clear();
+                        synchronized (progress) {
+                            progress.notifyAll();
+                        }
                         long pause = pollNanos - (System.nanoTime() - polled);
                         if (pause > 0) {
                             // A benchmark's pacing, not a test waiting for a condition.
@@ -434,6 +449,9 @@ public class WritePath {
                             writeService[(int) i] = millis(acked - sent);
                             indexOf.get(post.id).put(version, (int) i);
                             post.pending.put(version, acked);
+                            synchronized (progress) {
+                                progress.notifyAll();
+                            }
                         } catch (Exception e) {
                             failed.incrementAndGet();
                             System.err.println("  update of " + post.id + " failed: " + e);
@@ -448,11 +466,17 @@ public class WritePath {
             }
             elapsed = (System.nanoTime() - start) / 1e9;
             long until = System.nanoTime() + PROPAGATION_LIMIT.toNanos() / 2;
-            while (System.nanoTime() < until && posts.stream().anyMatch(p -> !p.pending.isEmpty())) {
-                Thread.sleep(20);
+            synchronized (progress) {
+                long left;
+                while ((left = until - System.nanoTime()) > 0 && posts.stream().anyMatch(p -> !p.pending.isEmpty())) {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                }
             }
         } finally {
             stop.set(true);
+            synchronized (progress) {
+                progress.notifyAll();
+            }
             for (Thread poller : pollers) {
                 poller.join(2_000);
             }
