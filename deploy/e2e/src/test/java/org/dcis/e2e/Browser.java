@@ -169,6 +169,11 @@ final class Browser implements AutoCloseable {
                 """);
     }
 
+    /** A date input takes the browser's local format when typed; the value is set as the form would carry it. */
+    void setDate(String css, String isoDate) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(css), isoDate);
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -6,30 +6,18 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
  * The registry administrator in a real browser: opens a post, changes its coverage, and is told, next to the
  * countries, which post already covers a country they asked for.
  */
-class WebAdminIT {
-    private static Browser browser;
+class WebAdminIT extends BrowserScenario {
     private static String postId;
 
-    @RegisterExtension
-    static final BrowserEvidence EVIDENCE = new BrowserEvidence(() -> browser);
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
     @AfterAll
-    static void closeBrowser() {
-        browser.close();
+    static void closeThePost() {
         if (postId != null && !"CLOSED".equals(E2ePosts.get(postId).jsonPath().getString("status"))) {
             E2ePosts.close(postId);
         }
@@ -51,7 +39,7 @@ class WebAdminIT {
         browser.find("#open-hostCountry").sendKeys(host);
         browser.find("#open-city").sendKeys("Web city " + host);
         browser.find("#open-embassy").sendKeys("Ambassade de France (web test)");
-        setDate("#open-openedOn", E2ePosts.registryToday());
+        browser.setDate("#open-openedOn", E2ePosts.registryToday());
         browser.find("#open-post").click();
         browser.find("#notice");
         assertThat(E2ePosts.get(postId).jsonPath().getString("status")).isEqualTo("OPEN");
@@ -79,8 +67,4 @@ class WebAdminIT {
         browser.screenshots("admin-post-conflict");
     }
 
-    /** A date input takes the browser's local format when typed; the value is set as the form would carry it. */
-    private static void setDate(String css, String isoDate) {
-        browser.driver.executeScript("arguments[0].value = arguments[1];", browser.find(css), isoDate);
-    }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,22 +18,12 @@ import io.restassured.path.json.JsonPath;
  * dashboard API's own for the same filters, a filter that lands in the URL and changes the table, a post page, the
  * CSV of the table, French, and a logout after which the back button shows no data.
  */
-class WebAnalystIT {
+class WebAnalystIT extends BrowserScenario {
     private static final String PERIOD = "from=2025-01-01&to=2025-12-31";
-    private static Browser browser;
-
-    @RegisterExtension
-    static final BrowserEvidence EVIDENCE = new BrowserEvidence(() -> browser);
 
     @BeforeAll
-    static void openBrowser() {
+    static void demoHistory() {
         DemoHistoryIT.demoHistoryLoaded();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -20,22 +18,12 @@ import io.restassured.path.json.JsonPath;
  * whose message shows next to it), moves it to COMPLETED, finds it in the list and in the post's figures, and cannot
  * open another post's restricted case by editing the URL.
  */
-class WebOfficerIT {
+class WebOfficerIT extends BrowserScenario {
     private static final String OFFICER = "officer.dakar";
-    private static Browser browser;
-
-    @RegisterExtension
-    static final BrowserEvidence EVIDENCE = new BrowserEvidence(() -> browser);
 
     @BeforeAll
-    static void openBrowser() {
+    static void demoHistory() {
         DemoHistoryIT.demoHistoryLoaded();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -56,7 +44,7 @@ class WebOfficerIT {
         new Select(browser.find("#f-kind")).selectByValue("TECHNICAL");
         new Select(browser.find("#f-type")).selectByValue("TRAINING");
         browser.find("#f-title").sendKeys(title);
-        setDate("#f-plannedStart", E2ePosts.registryToday());
+        browser.setDate("#f-plannedStart", E2ePosts.registryToday());
         browser.find("#f-place-country").sendKeys("ZZ");
         browser.find("#f-participants-partnerOfficersTrained").sendKeys("7");
         browser.find("#log-action").click();
@@ -123,7 +111,4 @@ class WebOfficerIT {
                 .filter(action -> title.equals(action.get("title"))).toList();
     }
 
-    private static void setDate(String css, String isoDate) {
-        browser.driver.executeScript("arguments[0].value = arguments[1];", browser.find(css), isoDate);
-    }
 }

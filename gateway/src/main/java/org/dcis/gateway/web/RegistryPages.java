@@ -311,7 +311,7 @@ public class RegistryPages extends PageSupport {
 
     private String done() {
         String done = uri.getQueryParameters().getFirst("done");
-        return done != null && RegistryEnums.DONE.contains(done) ? done : null;
+        return done != null && WebEnums.REGISTRY_DONE.contains(done) ? done : null;
     }
 
     private static String postId(String id) {

@@ -27,6 +27,13 @@ public final class WebEnums {
             "NETWORKS_DISMANTLED", "PROCEDURES_OPENED", "VICTIMS_IDENTIFIED", "EQUIPMENT_DELIVERED",
             "DOCUMENTS_PRODUCED", "OTHER");
     public static final List<String> HANDLINGS = List.of("INTERNAL", "RESTRICTED");
+    /** posts-service's lists, for the registry pages. */
+    public static final List<String> POST_STATUSES = List.of("OPEN", "SUSPENDED", "CLOSED");
+    public static final List<String> FORCES = List.of("POLICE_NATIONALE", "GENDARMERIE_NATIONALE");
+    public static final List<String> ROLES = List.of("HEAD_OF_SERVICE", "DEPUTY", "LIAISON_OFFICER", "TECHNICAL_EXPERT");
+    /** What a registry form reports done (?done=...), each with its label reg_done_*. */
+    public static final List<String> REGISTRY_DONE = List.of("opened", "coverage", "suspended", "reopened", "closed",
+            "assigned", "ended");
 
     private WebEnums() {
     }
@@ -69,5 +76,21 @@ public final class WebEnums {
 
     static List<String> handlings() {
         return HANDLINGS;
+    }
+
+    static List<String> postStatuses() {
+        return POST_STATUSES;
+    }
+
+    static List<String> forces() {
+        return FORCES;
+    }
+
+    static List<String> roles() {
+        return ROLES;
+    }
+
+    static List<String> registryDone() {
+        return REGISTRY_DONE;
     }
 }
