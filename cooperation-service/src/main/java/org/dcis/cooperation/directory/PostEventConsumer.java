@@ -1,10 +1,12 @@
 package org.dcis.cooperation.directory;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dcis.platform.consumer.BatchConsumer;
 import org.dcis.platform.consumer.ConsumedEvents;
 import org.dcis.platform.consumer.DeadLetter;
 import org.dcis.platform.consumer.ResilientConsumer;
@@ -16,18 +18,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Feeds the directory from dcis.posts.v1 (structured-mode CloudEvents), and never stops on one record.
  *
  * <p>SmallRye Reactive Messaging rather than a hand-written poll loop: the connector already gives
  * rebalancing, reconnection after a broker outage, a throttled commit strategy that commits an offset only
- * once the record and every earlier one are acknowledged, and a dead-letter topic. The method is blocking,
- * ordered and {@code @Transactional} (inside {@link PostDirectory#apply}), and SmallRye acknowledges the record
- * only after it returns, that is after the database commit: a crash in between redelivers the record, which the
+ * once the record and every earlier one are acknowledged, and a dead-letter topic. The channel hands over what one
+ * poll brought ({@code batch=true}); the platform's {@link BatchConsumer} applies it in one transaction (one commit
+ * for many records when the consumer is behind, issue 10) inside {@link PostDirectory#apply} calls, and
+ * acknowledges it only after the database commit: a crash in between redelivers the records, which the
  * processed-event table then ignores.
  *
- * <p>The platform's {@link ResilientConsumer} sorts the failures: a record that can never be applied (not a
+ * <p>When the batch fails, each record is applied alone, and the platform's {@link ResilientConsumer} sorts the failures: a record that can never be applied (not a
  * CloudEvent, not a post snapshot, an unknown event type, a value the database refuses) is thrown as a
  * {@link DeadLetter}, which the channel's failure strategy ({@link DeadLetterStrategy}) writes to
  * {@code dcis.cooperation.dead-letter.v1} with the reason in headers before acknowledging it; a transient
@@ -44,19 +48,19 @@ public class PostEventConsumer {
 
     private final PostDirectory directory;
     private final ObjectMapper json;
-    private final ResilientConsumer consumer;
+    private final BatchConsumer batches;
 
-    PostEventConsumer(PostDirectory directory, ObjectMapper json, ResilientConsumer consumer) {
+    PostEventConsumer(PostDirectory directory, ObjectMapper json, BatchConsumer batches) {
         this.directory = directory;
         this.json = json;
-        this.consumer = consumer;
+        this.batches = batches;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onPostEvent(ConsumerRecord<String, byte[]> record) {
-        // named topic-partition@offset, applied inside the trace the record carries (see ResilientConsumer)
-        consumer.process(CHANNEL, record, () -> {
+    public CompletionStage<Void> onPostEvent(KafkaRecordBatch<String, byte[]> records) {
+        // one transaction for the batch, record by record when it fails; each inside the trace it carries
+        return batches.process(CHANNEL, records, record -> {
             Parsed parsed = read(record);
             CloudEvent event = parsed.event();
             PostSnapshot snapshot = parsed.snapshot();

@@ -33,8 +33,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dcis.cooperation.support.Database;
 import org.dcis.cooperation.support.Directory;
 import org.dcis.cooperation.support.PostEvents;
+import org.dcis.devstack.testing.ManagementInterface;
+import org.dcis.devstack.testing.Metrics;
 import org.dcis.devstack.testing.SharedServers;
 import org.junit.jupiter.api.Test;
 
@@ -197,5 +200,39 @@ class PostDirectoryTest {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    @Test
+    void aBurstOfEventsIsAppliedInBatchesEachEventOnce() throws Exception {
+        // what one poll brings is applied in one transaction (BatchConsumer): fewer transactions than records
+        double batchesBefore = batchMetric("dcis_consumer_batch_records_count");
+        double recordsBefore = batchMetric("dcis_consumer_batch_records_sum");
+        String post = "GA-LIBREVILLE";
+        List<String> ids = new ArrayList<>();
+        long last = 0;
+        try (var producer = PostEvents.producer()) {
+            for (int i = 0; i < 300; i++) {
+                String id = UUID.randomUUID().toString();
+                last = PostEvents.nextVersion();
+                var record = new ProducerRecord<>(PostEvents.TOPIC, post, PostEvents.event(i == 0 ? "post.opened"
+                        : "post.updated", id, PostEvents.snapshot(post, "GA", "Libreville", "OPEN", List.of("GA"), last)));
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+                ids.add(id);
+            }
+            producer.flush();
+        }
+        Directory.awaitVersion(post, last);
+        assertThat(Database.count(dataSource, "SELECT count(*) FROM processed_event WHERE event_id IN ("
+                + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ")")).isEqualTo(300);
+        double records = batchMetric("dcis_consumer_batch_records_sum") - recordsBefore;
+        double batches = batchMetric("dcis_consumer_batch_records_count") - batchesBefore;
+        assertThat(records).isGreaterThanOrEqualTo(300);
+        assertThat(batches).as("transactions for %s records", records).isPositive().isLessThan(records);
+    }
+
+    private static double batchMetric(String name) {
+        String scrape = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.find(scrape, name, "channel", "posts").orElse(0);
     }
 }

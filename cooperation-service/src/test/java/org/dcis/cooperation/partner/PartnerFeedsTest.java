@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dcis.cooperation.actions.ActionSnapshot;
 import org.dcis.cooperation.cases.CaseSnapshot;
+import org.dcis.cooperation.support.Batches;
 import org.dcis.cooperation.support.CooperationTopic;
 import org.dcis.cooperation.support.Database;
 import org.dcis.cooperation.support.Directory;
@@ -192,15 +194,13 @@ class PartnerFeedsTest {
         var opened = CooperationTopic.read(Set.of(id), 1, Duration.ofSeconds(60)).get(0);
         await().atMost(Duration.ofSeconds(60)).until(() -> partnerRows(id) == 1);
 
-        // the very record again (a redelivery after a crash before the commit of its offset), twice
-        consumer.onCooperationEvent(opened);
-        consumer.onCooperationEvent(opened);
-        // the same state under another event id (a replay of an older event): not newer than what was fed
+        // the very record again (a redelivery after a crash before the commit of its offset), twice, and the same
+        // state under another event id (a replay of an older event: not newer than what was fed), in one batch
         CloudEvent original = CooperationTopic.parse(opened);
         byte[] replay = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
                 .serialize(CloudEventBuilder.v1(original).withId(UUID.randomUUID().toString()).build());
-        consumer.onCooperationEvent(new ConsumerRecord<>(opened.topic(), opened.partition(), opened.offset(), id,
-                replay));
+        consumer.onCooperationEvent(Batches.of(opened, opened, new ConsumerRecord<>(opened.topic(), opened.partition(),
+                opened.offset(), id, replay))).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         assertThat(partnerRows(id)).isEqualTo(1);
         try (Feed un = new Feed(UN_TOPIC)) {

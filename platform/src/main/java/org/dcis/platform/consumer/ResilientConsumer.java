@@ -74,10 +74,22 @@ public class ResilientConsumer {
      * trace its headers carry (if any).
      */
     public void process(String channel, ConsumerRecord<?, ?> record, Runnable work) {
-        String name = record.topic() + "-" + record.partition() + "@" + record.offset();
+        inTrace(channel, record, () -> process(channel, name(record), work));
+    }
+
+    /** How logs name a record: {@code topic-partition@offset}. */
+    static String name(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /**
+     * Runs {@code work} inside the trace the record carries (if any): a {@code <topic> process} consumer span,
+     * current around {@code work}, ended with the error it threw.
+     */
+    void inTrace(String channel, ConsumerRecord<?, ?> record, Runnable work) {
         TraceContext carried = TraceContext.of(record.headers());
         if (carried == null) {
-            process(channel, name, work);
+            work.run();
             return;
         }
         Context parent = carried.extract(Context.root());
@@ -97,7 +109,7 @@ public class ResilientConsumer {
                 .setAttribute("dcis.channel", channel)
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            process(channel, name, work);
+            work.run();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -105,6 +117,11 @@ public class ResilientConsumer {
         } finally {
             span.end();
         }
+    }
+
+    /** Counts records applied together (by {@link BatchConsumer}) as {@link #process} counts one. */
+    void applied(String channel, int records) {
+        state(channel).succeeded(records);
     }
 
     /**
@@ -227,7 +244,11 @@ public class ResilientConsumer {
         private String lastFailure;
 
         synchronized void succeeded() {
-            applied++;
+            succeeded(1);
+        }
+
+        synchronized void succeeded(int records) {
+            applied += records;
             failingSince = null;
             lastFailure = null;
         }
