@@ -136,7 +136,8 @@ class PartnerFeedsTest {
                         assertThat(data.path("organisation").asText()).isEqualTo(organisation);
                         assertThat(data.path("id").asText()).isEqualTo(record.key());
                     } else {
-                        assertThat(event.getType()).isIn(ACTION_TYPES);
+                        // a withdrawal (another test's case) says no more than the case id, when and why
+                        assertThat(event.getType()).isIn(union(ACTION_TYPES, Set.of(PartnerEvents.WITHDRAWN)));
                         assertThat(data.path("caseId").asText()).isEqualTo(record.key());
                     }
                 }
@@ -208,6 +209,72 @@ class PartnerFeedsTest {
             un.drain();
             assertThat(types(un.records, id)).containsExactly("case.opened");
         }
+    }
+
+    @Test
+    void aBatchTellsThePartnersWhatItsEventsTellOneAtATime() throws Exception {
+        Directory.standardPosts();
+        Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
+        String id = open(bodies, multilateral("Feeds batch " + UUID.randomUUID(), "EU", "EUCAP-SAHEL-MALI", "ML",
+                "INTERNAL", List.of()));
+        logAction(id, bodies.get(id));
+        Map<String, Object> released = with(bodies.get(id), "releasableTo", List.of("EU"));
+        as(DAKAR).header("If-Match", "\"" + version("/cases/" + id) + "\"").body(released).put("/cases/" + id)
+                .then().statusCode(200);
+        logAction(id, bodies.get(id));
+        as(DAKAR).header("If-Match", "\"" + version("/cases/" + id) + "\"").body(with(released, "handling",
+                "RESTRICTED")).put("/cases/" + id).then().statusCode(200);
+        List<ConsumerRecord<String, byte[]>> events = CooperationTopic.read(Set.of(id), 5, Duration.ofSeconds(60));
+        assertThat(events).hasSize(5);
+        List<String> ids = events.stream().map(e -> CooperationTopic.parse(e).getId()).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(dataSource,
+                "SELECT count(*) FROM processed_event WHERE event_id IN (?, ?, ?, ?, ?)", ids.toArray()) == 5);
+
+        // from a feed state that never saw the case: the five events under new ids, one batch each, then in one
+        List<String> oneByOne = refeed(id, events, false);
+        List<String> together = refeed(id, events, true);
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(together.get(0)).startsWith("case.updated ");
+        assertThat(together.get(together.size() - 1)).startsWith(PartnerEvents.WITHDRAWN + " ");
+        assertThat(together.stream().filter(e -> e.startsWith("action."))).hasSize(3);
+    }
+
+    /** The partner events (type and data) the case's events, fed again under new ids, write, in order. */
+    private List<String> refeed(String caseId, List<ConsumerRecord<String, byte[]>> events, boolean oneBatch)
+            throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM partner_feed_case WHERE case_id = '" + caseId + "'");
+            statement.executeUpdate("DELETE FROM outbox_event WHERE topic LIKE 'dcis.partner.%' AND event_key = '"
+                    + caseId + "'");
+        }
+        List<ConsumerRecord<String, byte[]>> renamed = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> event : events) {
+            byte[] value = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(
+                    CloudEventBuilder.v1(CooperationTopic.parse(event)).withId(UUID.randomUUID().toString()).build());
+            renamed.add(new ConsumerRecord<>(event.topic(), event.partition(), event.offset(), caseId, value));
+        }
+        if (oneBatch) {
+            consumer.onCooperationEvent(Batches.of(renamed.toArray(ConsumerRecord[]::new))).toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+        } else {
+            for (ConsumerRecord<String, byte[]> record : renamed) {
+                consumer.onCooperationEvent(Batches.of(record)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            }
+        }
+        List<String> told = new ArrayList<>();
+        for (String payload : Database.strings(dataSource, "SELECT payload FROM outbox_event WHERE topic LIKE"
+                + " 'dcis.partner.%' AND event_key = ? ORDER BY id", caseId)) {
+            CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+                    .deserialize(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            told.add(event.getType() + " " + data(event));
+        }
+        return told;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private long partnerRows(String caseId) {
