@@ -5,14 +5,38 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /** Free-port lookup and port checks on the loopback interface. */
 public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free a moment ago; the caller binds it soon after. */
+    /**
+     * Ports this JVM handed out. A port handed out is bound only later, by the server it was meant for; meanwhile
+     * the kernel may offer it again, and a second server of the same stack took it (Keycloak's management port on
+     * the port meant for cooperation-service, seen in deploy/faults). Never twice from one JVM, then.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /** A port that was free a moment ago and not handed out before by this JVM; the caller binds it soon after. */
     public static int free() {
+        return free(Ports::kernelFree, HANDED_OUT);
+    }
+
+    static int free(IntSupplier kernel, Set<Integer> handedOut) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = kernel.getAsInt();
+            if (handedOut.add(port)) {
+                return port;
+            }
+        }
+        throw new DevstackException("No free TCP port on the loopback interface that was not handed out already");
+    }
+
+    private static int kernelFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
