@@ -13,12 +13,18 @@ require_java() {
   command -v java >/dev/null 2>&1 || die "java is not on the PATH: install a JDK 17 or later."
 }
 
-# A module's build output is stale when it is missing or older than any main source or pom.
+# A module's build output is stale when it is missing or older than any main source or pom (or than its build mark,
+# when that is newer: see build_if_needed).
 stale_module() {
-  local module="$1" artifact="$2"
+  local module="$1" artifact="$2" reference="$2"
   [[ -f "$artifact" ]] || return 0
-  [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/pom.xml" -newer "$artifact" -print -quit 2>/dev/null)" ]]
+  [[ -f "$(build_mark "$module")" && "$(build_mark "$module")" -nt "$artifact" ]] && reference="$(build_mark "$module")"
+  [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/pom.xml" -newer "$reference" -print -quit 2>/dev/null)" ]]
 }
+
+# When a module was last built by this script: a file of its own, because the jars themselves must keep their time
+# (the AppCDS archive beside a service's jar holds the jars' modification times and is ignored once one changes).
+build_mark() { echo "$ROOT/$1/target/devstack-built.mark"; }
 
 devstack_jar() {
   local jar
@@ -46,7 +52,7 @@ build_if_needed() {
     (cd "$ROOT" && ./mvnw -B -q install -DskipTests) || die "The build failed; fix it, then run deploy/local/run again."
     # A no-op rebuild may leave an artifact untouched: mark it as current so the next run does not rebuild.
     touch "$(devstack_jar)"
-    for module in "${SERVICES[@]}"; do touch "$(service_jar "$module")"; done
+    for module in "${SERVICES[@]}"; do touch "$(build_mark "$module")"; done
     rm -f "$CLASSPATH_FILE"
   fi
 }

@@ -11,6 +11,20 @@ rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null
 
 service_pid() { pgrep -f -- "-jar $ROOT/$1/target/quarkus-app/quarkus-run.jar" | head -1 || true; }
 
+# The local stack's defaults (deploy/devstack StackStarter.DEFAULT_SERVICE_JAVA_OPTS): DCIS_SERVICE_JAVA_OPTS replaces them.
+SERVICE_JAVA_OPTS_DEFAULT="-Xmx384m -XX:+UseSerialGC -Xms32m"
+
+# The JVM options of a service started from its target/quarkus-app directory: DCIS_SERVICE_JAVA_OPTS or the defaults,
+# plus the build's AppCDS archive (app-cds.jsa) when there is one and the options neither name one nor turn sharing off.
+service_java_opts() {
+  local opts="${DCIS_SERVICE_JAVA_OPTS:-$SERVICE_JAVA_OPTS_DEFAULT}"
+  if [[ -f app-cds.jsa && " $opts $* " != *" -XX:SharedArchiveFile="* && " $opts $* " != *" -Xshare:"* \
+        && " $opts $* " != *" -XX:ArchiveClassesAtExit="* ]]; then
+    opts="$opts -XX:SharedArchiveFile=app-cds.jsa"
+  fi
+  echo "$opts"
+}
+
 # startup_measure SERVICE [extra JVM options...]: prints one RESULT line (BENCH_JAVA: another java binary, e.g. a newer
 # JDK; not taken from PATH, which the running instance's environment replaces)
 startup_measure() {
@@ -27,8 +41,11 @@ startup_measure() {
     # the running instance's environment: its database, broker, Keycloak and settings
     while IFS= read -r -d '' kv; do export "$kv"; done < "/proc/$running/environ"
     export QUARKUS_HTTP_PORT="$http" QUARKUS_MANAGEMENT_PORT="$mgmt"
+    # as the local stack launches it (StackStarter): from the jar's directory (the AppCDS archive names the jar
+    # relative to it), with the stack's default options and the build's archive unless the options name one
+    cd "$ROOT/$service/target/quarkus-app"
     # shellcheck disable=SC2086
-    exec "${BENCH_JAVA:-java}" ${DCIS_SERVICE_JAVA_OPTS:--Xmx384m} "$@" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
+    exec "${BENCH_JAVA:-java}" $(service_java_opts) "$@" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
   ) > "$log" 2>&1 &
   pid=$!
   ready_ms=-1
@@ -46,6 +63,6 @@ startup_measure() {
   for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  echo "RESULT service=$service ready_ms=$ready_ms started_in_s=${started:-?} rss_idle_mb=$rss jvm_options=$(echo "${DCIS_SERVICE_JAVA_OPTS:--Xmx384m} $*" | tr ' ' '_')"
+  echo "RESULT service=$service ready_ms=$ready_ms started_in_s=${started:-?} rss_idle_mb=$rss jvm_options=$(cd "$ROOT/$service/target/quarkus-app" && echo "$(service_java_opts "$@") $*" | tr ' ' '_')"
   rm -f "$log"
 }

@@ -35,6 +35,15 @@ public final class StackStarter {
     private static final Duration KAFKA_READY = Duration.ofMinutes(2);
     private static final Duration SERVICE_READY = Duration.ofMinutes(3);
 
+    /**
+     * The services' JVM options unless {@code DCIS_SERVICE_JAVA_OPTS} says otherwise: a 384 MB heap, the Serial
+     * collector and a small initial heap. For these single-digit-thread services on small heaps, G1's fixed costs
+     * (remembered sets, its young generation sized from the machine's memory, its concurrent threads) cost 40-50 MB
+     * of idle RSS and start-up CPU for nothing (deploy/bench/README.md, "Start-up and footprint").
+     */
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -Xms32m";
+    static final String APPCDS_ARCHIVE = "app-cds.jsa";
+
     private final StackLayout layout;
     private final StackPorts ports;
     private final Map<String, String> environment;
@@ -293,7 +302,7 @@ public final class StackStarter {
         }
     }
 
-    private List<String> serviceCommand(Server service) {
+    List<String> serviceCommand(Server service) {
         List<String> command = new ArrayList<>();
         // The stack's own port variables must not leak into the services' configuration.
         command.add("env");
@@ -302,7 +311,17 @@ public final class StackStarter {
         }
         command.addAll(List.of("-u", StackPorts.KAFKA_CONTROLLER_VARIABLE));
         command.add(javaExecutable());
-        command.addAll(javaOptions("DCIS_SERVICE_JAVA_OPTS", "-Xmx384m"));
+        List<String> options = javaOptions("DCIS_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS);
+        command.addAll(options);
+        // The AppCDS archive the build writes beside the jar (quarkus.package.jar.appcds.enabled, root pom): classes
+        // of Quarkus' boot read from a mapped archive instead of loaded, verified and linked at every start. It names
+        // the jar by a path relative to its directory, which is the service's working directory (startService). A
+        // JDK other than the build's ignores it (-Xshare:auto) and starts as without it.
+        Path archive = layout.serviceJar(service).resolveSibling(APPCDS_ARCHIVE);
+        if (Files.isRegularFile(archive) && options.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile")
+                || o.startsWith("-Xshare") || o.startsWith("-XX:ArchiveClassesAtExit"))) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(List.of("-jar", layout.serviceJar(service).toString()));
         return command;
     }

@@ -2,7 +2,9 @@ package org.dcis.devstack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,37 @@ class StackLayoutTest {
         assertThat(starter.serviceEnvironment(Server.COOPERATION))
                 .containsEntry("DCIS_COOPERATION_DEMO_HISTORY_ENABLED", "true");
         assertThat(starter.serviceEnvironment(Server.GATEWAY)).doesNotContainKey("DCIS_COOPERATION_DEMO_HISTORY_ENABLED");
+    }
+
+    @Test
+    void aServiceRunsWithTheSerialCollectorAndTheAppCdsArchiveOfItsBuildWhenThereIsOne() throws Exception {
+        StackLayout layout = StackLayout.of(repository);
+        StackStarter starter = new StackStarter(layout, StackPorts.from(Map.of()), Map.of(), System.out);
+        Path jar = layout.serviceJar(Server.POSTS);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar.resolveSibling("app-cds.jsa"), "archive");
+
+        List<String> posts = starter.serviceCommand(Server.POSTS);
+        assertThat(posts).containsSubsequence("-Xmx384m", "-XX:+UseSerialGC", "-Xms32m",
+                "-XX:SharedArchiveFile=" + jar.resolveSibling("app-cds.jsa"), "-jar", jar.toString());
+        // no archive built (quarkus.package.jar.appcds.enabled=false): none named
+        assertThat(starter.serviceCommand(Server.GATEWAY)).contains("-XX:+UseSerialGC")
+                .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void theServicesJavaOptionsReplaceTheDefaultsAndMayTurnTheArchiveOff() throws Exception {
+        StackLayout layout = StackLayout.of(repository);
+        Path jar = layout.serviceJar(Server.POSTS);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar.resolveSibling("app-cds.jsa"), "archive");
+
+        List<String> g1 = new StackStarter(layout, StackPorts.from(Map.of()),
+                Map.of("DCIS_SERVICE_JAVA_OPTS", "-Xmx512m"), System.out).serviceCommand(Server.POSTS);
+        assertThat(g1).contains("-Xmx512m").doesNotContain("-XX:+UseSerialGC", "-Xmx384m")
+                .anyMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+        List<String> off = new StackStarter(layout, StackPorts.from(Map.of()),
+                Map.of("DCIS_SERVICE_JAVA_OPTS", "-Xmx384m -Xshare:off"), System.out).serviceCommand(Server.POSTS);
+        assertThat(off).contains("-Xshare:off").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     }
 }

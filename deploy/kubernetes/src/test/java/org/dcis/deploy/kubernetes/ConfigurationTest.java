@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConfigurationTest {
     /** Read by the images' entry point (run-java.sh of the Dockerfiles), not by Quarkus. */
-    static final Set<String> IMAGE_ENV = Set.of("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO");
+    static final Set<String> IMAGE_ENV = Set.of("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO",
+            "GC_CONTAINER_OPTIONS");
 
     /** The container's environment: envFrom ConfigMaps (as rendered, hash suffix and all), then env. */
     static Map<String, String> env(String overlay, String service) {
@@ -120,6 +121,18 @@ class ConfigurationTest {
     void everyImageIsTheServicesOneImageName(String overlay) {
         for (String service : Repository.SERVICES.keySet()) {
             assertThat(container(overlay, service).path("image").asText()).isEqualTo(ImagesTest.image(service));
+        }
+    }
+
+    /** run-java.sh's default collector is Parallel GC; the services run the Serial one, as on the local stack. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyServiceRunsTheSerialCollector(String overlay) {
+        for (String service : Repository.SERVICES.keySet()) {
+            assertThat(env(overlay, service)).as("%s %s", overlay, service)
+                    .containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC");
+            assertThat(Repository.read(ImagesTest.dockerfile(service))).as(service)
+                    .contains("ENV GC_CONTAINER_OPTIONS=\"-XX:+UseSerialGC\"");
         }
     }
 
